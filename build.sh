@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Dossier: build, serve and test. Installs what a fresh Debian machine lacks.
+#
+#   ./build.sh [build]            index corpus/, compile the wasm with it, write dist/
+#   ./build.sh serve              build, then serve dist/ on http://127.0.0.1:8080
+#   ./build.sh test               build, then run every test (lint, native, wasm, browser)
+#   options: --corpus DIR|FILE (repeatable; default corpus/)  --port N  --out DIR (default dist)
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+
+command=build
+corpus=()
+port=8080
+out=dist
+while [ $# -gt 0 ]; do
+  case "$1" in
+    build|serve|test) command=$1 ;;
+    --corpus) corpus+=("${2:?--corpus needs a folder or file}"); shift ;;
+    --port) port=${2:?--port needs a number}; shift ;;
+    --out) out=${2:?--out needs a folder}; shift ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    *) echo "build.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+[ ${#corpus[@]} -gt 0 ] || corpus=(corpus)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# --- tools ---------------------------------------------------------------------------------
+bindgen_version() { sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml; }
+
+ensure_build_tools() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "installing the wasm32 target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  local want; want=$(bindgen_version)
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
+    say "installing wasm-bindgen-cli $want (takes a few minutes, once)"
+    cargo install wasm-bindgen-cli --version "=$want" --no-default-features
+  fi
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+     || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm tools into node_modules/"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+ensure_browser() {
+  if [ ! -x /usr/bin/chromium ] || ! command -v chromedriver >/dev/null; then
+    say "installing Debian chromium and chromium-driver (for browser tests)"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+}
+
+# --- build ---------------------------------------------------------------------------------
+INDEX=target/dossier/index.dsr
+PKG=target/dossier/pkg
+
+build() {
+  ensure_build_tools
+  say "indexing ${corpus[*]}"
+  cargo build --release --quiet --bin dossier
+  target/release/dossier build "${corpus[@]}" -o "$INDEX"
+
+  say "compiling the core to wasm with the index embedded"
+  DOSSIER_INDEX="$ROOT/$INDEX" cargo rustc --quiet --lib --profile wasm \
+    --target wasm32-unknown-unknown --crate-type cdylib
+  rm -rf "$PKG"
+  wasm-bindgen --target web --out-dir "$PKG" --out-name dossier \
+    target/wasm32-unknown-unknown/wasm/dossier.wasm
+  node_modules/.bin/wasm-opt -Oz "$PKG/dossier_bg.wasm" -o "$PKG/dossier_bg.wasm"
+
+  say "writing $out/"
+  rm -rf "$out"
+  mkdir -p "$out"
+  cp -r www/. "$out/"
+  mkdir -p "$out/pkg"
+  cp "$PKG/dossier.js" "$PKG/dossier_bg.wasm" "$PKG/dossier.d.ts" "$out/pkg/"
+  report_sizes
+}
+
+gz() { gzip -9c "$1" | wc -c; }
+kb() { awk -v n="$1" 'BEGIN { printf "%.1f KB", n / 1000 }'; }
+
+report_sizes() {
+  local raw=0 zipped=0 f
+  while IFS= read -r -d '' f; do
+    raw=$((raw + $(stat -c %s "$f")))
+    zipped=$((zipped + $(gz "$f")))
+  done < <(find "$out" -type f -print0)
+  local wasm="$out/pkg/dossier_bg.wasm"
+  say "sizes: $out/ $(kb $raw) raw, $(kb $zipped) gzip; wasm $(kb "$(stat -c %s "$wasm")") raw, $(kb "$(gz "$wasm")") gzip (index $(kb "$(stat -c %s "$INDEX")") of it)"
+}
+
+# --- serve ---------------------------------------------------------------------------------
+serve() {
+  say "serving $out/ on http://127.0.0.1:$port/ (Ctrl-C to stop)"
+  exec python3 -m http.server "$port" --bind 127.0.0.1 --directory "$out"
+}
+
+# --- test ----------------------------------------------------------------------------------
+run_tests() {
+  ensure_browser
+  say "lint: cargo fmt, clippy (native and wasm)"
+  cargo fmt --check
+  cargo clippy --quiet --all-targets -- -D warnings
+  DOSSIER_INDEX="$ROOT/$INDEX" cargo clippy --quiet --lib --tests --target wasm32-unknown-unknown -- -D warnings
+
+  say "native tests"
+  cargo test
+
+  say "wasm tests under node (wasm-bindgen-test, the seeds index embedded)"
+  DOSSIER_INDEX="$ROOT/$INDEX" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test --target wasm32-unknown-unknown --test wasm
+
+  say "wasm tests in headless Chromium (wasm-bindgen-test)"
+  DOSSIER_INDEX="$ROOT/$INDEX" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$(command -v chromedriver) \
+    cargo test --target wasm32-unknown-unknown --test wasm
+
+  say "end-to-end tests: the real page in headless Chromium"
+  node --test --test-concurrency=1 tests/e2e/
+}
+
+case "$command" in
+  build) build ;;
+  serve) build; serve ;;
+  test)
+    if [ "${corpus[*]}" != corpus ]; then echo "build.sh: test always uses corpus/" >&2; exit 2; fi
+    build; run_tests ;;
+esac

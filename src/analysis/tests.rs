@@ -1,0 +1,85 @@
+use super::*;
+
+fn spans(text: &str) -> Vec<(String, &str, u32)> {
+    let mut out = Vec::new();
+    tokenize(text, 0, |t| out.push((t.term.to_string(), &text[t.start..t.end], t.position)));
+    out
+}
+
+#[test]
+fn lowercases_and_splits_on_punctuation() {
+    assert_eq!(terms("Keith Kellogg, envoy."), ["keith", "kellogg", "envoy"]);
+}
+
+#[test]
+fn curly_and_straight_apostrophes_are_the_same_and_possessive_is_dropped() {
+    assert_eq!(terms("Russia’s"), ["russia"]);
+    assert_eq!(terms("Russia's"), ["russia"]);
+    assert_eq!(terms("leaders’ level"), ["leaders", "level"]);
+    assert_eq!(terms("don't"), ["dont"]);
+    assert_eq!(terms("aren’t"), terms("aren't"));
+}
+
+#[test]
+fn acronyms_with_dots_match_plain_acronyms() {
+    assert_eq!(terms("U.S. and U.N."), ["us", "and", "un"]);
+    assert_eq!(terms("US"), ["us"]);
+}
+
+#[test]
+fn numbers_keep_decimals_and_drop_thousands_separators() {
+    assert_eq!(terms("19.2% of 2,000"), ["19.2", "of", "2000"]);
+}
+
+#[test]
+fn hyphenated_words_are_findable_whole_and_by_parts() {
+    let got = spans("preliminary “expert-level” talks");
+    assert_eq!(
+        got,
+        vec![
+            ("preliminary".into(), "preliminary", 0),
+            ("expert".into(), "expert", 1),
+            ("level".into(), "level", 2),
+            ("expertlevel".into(), "expert-level", 1),
+            ("talks".into(), "talks", 3),
+        ]
+    );
+}
+
+#[test]
+fn diacritics_are_folded() {
+    assert_eq!(terms("Zé Łódź Straße naïve"), ["ze", "lodz", "strasse", "naive"]);
+}
+
+#[test]
+fn offsets_point_at_the_original_characters() {
+    let text = "Zelenskyy’s “post”";
+    let got = spans(text);
+    assert_eq!(got[0], ("zelenskyy".into(), "Zelenskyy’s", 0));
+    assert_eq!(got[1], ("post".into(), "post", 1));
+}
+
+#[test]
+fn positions_continue_from_the_given_start() {
+    let mut positions = Vec::new();
+    let next = tokenize("a b c", 10, |t| positions.push(t.position));
+    assert_eq!(positions, [10, 11, 12]);
+    assert_eq!(next, 13);
+}
+
+#[test]
+fn hostile_text_never_panics() {
+    for text in [
+        "", "''''", "-.-.-", "a-", "-a", "a.", ".a", "’s", "'s'", "\u{200f}\u{202e}", "🙂🙂",
+        "a\u{0301}", "ǅ", "İ", "ﬃ", "x".repeat(1000).as_str(), "a-b-c-d-e-f-g-h",
+    ] {
+        let _ = terms(text);
+    }
+    assert!(terms(&"x".repeat(1000)).is_empty(), "over-long terms are dropped");
+}
+
+#[test]
+fn normalize_word_matches_the_tokenizer_on_single_words() {
+    assert_eq!(normalize_word("Zelenskyy’s"), "zelenskyy");
+    assert_eq!(normalize_word("Kyiv"), "kyiv");
+}

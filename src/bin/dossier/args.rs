@@ -1,0 +1,46 @@
+//! A small argument parser: positional values and `--flag [value]` options.
+
+use anyhow::{bail, Result};
+
+/// Parsed arguments of one subcommand.
+#[derive(Debug, Default)]
+pub struct Args {
+    /// Values not attached to an option, in order.
+    pub positional: Vec<String>,
+    options: Vec<(String, Option<String>)>,
+}
+
+impl Args {
+    /// Parses `argv`. `with_value` lists the options that take a value (`-o FILE`);
+    /// `switches` the ones that do not. Anything else starting with `-` is an error, except
+    /// after `--`, which makes the rest positional.
+    pub fn parse(argv: &[String], with_value: &[&str], switches: &[&str]) -> Result<Args> {
+        let mut args = Args::default();
+        let mut it = argv.iter();
+        while let Some(a) = it.next() {
+            if a == "--" {
+                args.positional.extend(it.by_ref().cloned());
+            } else if with_value.contains(&a.as_str()) {
+                let Some(v) = it.next() else { bail!("{a} needs a value") };
+                args.options.push((a.clone(), Some(v.clone())));
+            } else if switches.contains(&a.as_str()) {
+                args.options.push((a.clone(), None));
+            } else if a.starts_with('-') && a.len() > 1 {
+                bail!("unknown option {a}");
+            } else {
+                args.positional.push(a.clone());
+            }
+        }
+        Ok(args)
+    }
+
+    /// The value of an option (the last one if repeated).
+    pub fn value(&self, name: &str) -> Option<&str> {
+        self.options.iter().rev().find(|(n, _)| n == name).and_then(|(_, v)| v.as_deref())
+    }
+
+    /// Whether a switch was given.
+    pub fn flag(&self, name: &str) -> bool {
+        self.options.iter().any(|(n, _)| n == name)
+    }
+}

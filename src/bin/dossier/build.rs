@@ -1,0 +1,104 @@
+//! `dossier build`: ingest files and folders, write the index, report what was skipped.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use dossier::indexer::Indexer;
+use dossier::ingest::{self, Report};
+
+use crate::args::Args;
+
+/// Where `build` writes when no `-o` is given.
+pub const DEFAULT_OUTPUT: &str = "target/dossier/index.dsr";
+
+/// Runs `dossier build <DIR|FILE>... [-o FILE]`.
+pub fn run(argv: &[String]) -> Result<()> {
+    let args = Args::parse(argv, &["-o", "--output"], &[])?;
+    if args.positional.is_empty() {
+        bail!("build needs at least one file or folder");
+    }
+    let inputs: Vec<PathBuf> = args.positional.iter().map(PathBuf::from).collect();
+    let output = PathBuf::from(args.value("-o").or(args.value("--output")).unwrap_or(DEFAULT_OUTPUT));
+    let started = Instant::now();
+    let (bytes, report) = index_paths(&inputs)?;
+    if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    std::fs::write(&output, &bytes).with_context(|| format!("writing {}", output.display()))?;
+    print_report(&report);
+    eprintln!(
+        "dossier: indexed {} documents from {} files, skipped {}, in {:.2} s; index {} → {}",
+        report.documents,
+        report.files,
+        report.skipped.len(),
+        started.elapsed().as_secs_f64(),
+        human_bytes(bytes.len() as u64),
+        output.display()
+    );
+    Ok(())
+}
+
+/// Ingests and indexes `inputs`; returns the index bytes and the ingest report.
+/// Fails if nothing at all could be indexed.
+pub fn index_paths(inputs: &[PathBuf]) -> Result<(Vec<u8>, Report)> {
+    for p in inputs {
+        if !p.exists() {
+            bail!("{}: no such file or folder", p.display());
+        }
+    }
+    let mut indexer = Indexer::new();
+    let mut failure = None;
+    let report = ingest::ingest(inputs, &mut |doc| {
+        if failure.is_none() {
+            if let Err(e) = indexer.add(doc) {
+                failure = Some(e);
+            }
+        }
+    });
+    if let Some(e) = failure {
+        return Err(e).context("indexing");
+    }
+    if indexer.is_empty() {
+        print_report(&report);
+        bail!("no document could be indexed from {}", list(inputs));
+    }
+    Ok((indexer.finish().context("writing the index")?, report))
+}
+
+/// Prints skipped inputs and warnings to stderr, one per line.
+pub fn print_report(report: &Report) {
+    for s in &report.skipped {
+        eprintln!("skipped: {s}");
+    }
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
+}
+
+fn list(paths: &[PathBuf]) -> String {
+    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+}
+
+/// `1234567` → `"1.2 MB"`.
+pub fn human_bytes(n: u64) -> String {
+    match n {
+        n if n >= 1_000_000 => format!("{:.1} MB", n as f64 / 1e6),
+        n if n >= 1_000 => format!("{:.1} KB", n as f64 / 1e3),
+        n => format!("{n} B"),
+    }
+}
+
+/// The index to search: the file given with `--index`, else `corpus/` indexed in memory.
+pub fn load_index(args: &Args) -> Result<Vec<u8>> {
+    if let Some(path) = args.value("--index") {
+        return std::fs::read(path).with_context(|| format!("reading index {path}"));
+    }
+    let corpus = Path::new("corpus");
+    if !corpus.is_dir() {
+        bail!("no --index given and no corpus/ folder in the current directory");
+    }
+    let (bytes, report) = index_paths(&[corpus.to_path_buf()])?;
+    print_report(&report);
+    Ok(bytes)
+}

@@ -1,0 +1,41 @@
+//! `dossier`: build an index from a folder of articles, and search it from the terminal.
+//! Each subcommand lives in its own module; this file only dispatches.
+
+mod args;
+mod build;
+mod search;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+dossier — build and search a news-corpus index
+
+USAGE:
+  dossier build <DIR|FILE>... [-o FILE]        index articles (.txt .md .html .jsonl)
+  dossier search <QUERY> [--index FILE] [--json] [--limit N]
+  dossier document <ID> [--index FILE] [--query Q] [--json]
+  dossier help
+
+Without --index, commands index the corpus/ folder of the current directory.
+Default output of build: target/dossier/index.dsr";
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let result = match argv.first().map(String::as_str) {
+        Some("build") => build::run(&argv[1..]),
+        Some("search") => search::run(&argv[1..]),
+        Some("document") => search::run_document(&argv[1..]),
+        Some("help" | "--help" | "-h") | None => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(anyhow::anyhow!("unknown command {other:?}\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dossier: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

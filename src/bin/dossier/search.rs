@@ -1,0 +1,88 @@
+//! `dossier search` and `dossier document`: query an index from the terminal.
+
+use std::io::IsTerminal;
+
+use anyhow::{bail, Result};
+use dossier::query::{Mark, SearchOptions, Searcher};
+
+use crate::args::Args;
+use crate::build::load_index;
+
+/// Runs `dossier search <QUERY> [--index FILE] [--json] [--limit N]`.
+pub fn run(argv: &[String]) -> Result<()> {
+    let args = Args::parse(argv, &["--index", "--limit", "--offset"], &["--json"])?;
+    let query = args.positional.join(" ");
+    let limit = match args.value("--limit") {
+        Some(v) => Some(v.parse().map_err(|_| anyhow::anyhow!("--limit needs a number, got {v:?}"))?),
+        None => None,
+    };
+    let offset = args.value("--offset").map(str::parse).transpose()?.unwrap_or(0);
+    let bytes = load_index(&args)?;
+    let searcher = Searcher::open(&bytes)?;
+    let found = searcher.search(&query, &SearchOptions { limit, offset })?;
+    if args.flag("--json") {
+        println!("{}", serde_json::to_string_pretty(&found.results)?);
+        return Ok(());
+    }
+    let style = Style::for_stdout();
+    let s = if found.total == 1 { "" } else { "s" };
+    let partial = if found.partial { " (no document has every term; closest matches)" } else { "" };
+    println!("{} document{s} match {:?}{partial}", found.total, query);
+    for (i, hit) in found.results.iter().enumerate() {
+        let date = hit.date.as_deref().unwrap_or("undated");
+        println!("\n{:>3}. {}  [{}  {date}  score {:.3}]", i + 1 + offset, style.mark(&hit.title, &hit.title_marks), hit.id, hit.score);
+        println!("     {}", style.mark(&hit.excerpt.text, &hit.excerpt.marks));
+    }
+    Ok(())
+}
+
+/// Runs `dossier document <ID> [--index FILE] [--query Q] [--json]`.
+pub fn run_document(argv: &[String]) -> Result<()> {
+    let args = Args::parse(argv, &["--index", "--query"], &["--json"])?;
+    let [id] = args.positional.as_slice() else { bail!("document needs exactly one id") };
+    let bytes = load_index(&args)?;
+    let doc = Searcher::open(&bytes)?.document(id, args.value("--query").unwrap_or(""))?;
+    if args.flag("--json") {
+        println!("{}", serde_json::to_string_pretty(&doc)?);
+    } else {
+        let style = Style::for_stdout();
+        println!("{}\n{}\n\n{}", style.mark(&doc.title, &doc.title_marks), doc.date.as_deref().unwrap_or("undated"), style.mark(&doc.text, &doc.marks));
+    }
+    Ok(())
+}
+
+/// How highlights are shown: bold on a terminal, «guillemets» in a pipe.
+struct Style {
+    open: &'static str,
+    close: &'static str,
+}
+
+impl Style {
+    fn for_stdout() -> Style {
+        if std::io::stdout().is_terminal() {
+            Style { open: "\x1b[1;33m", close: "\x1b[0m" }
+        } else {
+            Style { open: "«", close: "»" }
+        }
+    }
+
+    /// Wraps the marked ranges (UTF-16 offsets) of `text`.
+    fn mark(&self, text: &str, marks: &[Mark]) -> String {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let mut out = String::new();
+        let mut at = 0usize;
+        for &[s, e] in marks {
+            let (s, e) = (s as usize, e as usize);
+            if s < at || e > units.len() || s > e {
+                continue;
+            }
+            out.push_str(&String::from_utf16_lossy(&units[at..s]));
+            out.push_str(self.open);
+            out.push_str(&String::from_utf16_lossy(&units[s..e]));
+            out.push_str(self.close);
+            at = e;
+        }
+        out.push_str(&String::from_utf16_lossy(&units[at.min(units.len())..]));
+        out
+    }
+}

@@ -1,0 +1,366 @@
+//! The on-disk index format: one file, versioned, documented here byte by byte. The native
+//! indexer writes it with [`IndexWriter`]; the wasm reads it zero-copy with [`Index::open`].
+//!
+//! # Layout
+//!
+//! All integers are little-endian. Offsets are from the start of the file.
+//!
+//! | offset        | size       | field                                                   |
+//! |---------------|------------|---------------------------------------------------------|
+//! | 0             | 8          | [`MAGIC`] = `b"DOSSIER\0"`                              |
+//! | 8             | 4          | format version, u32 = [`FORMAT_VERSION`]                |
+//! | 12            | 4          | section count `n`, u32                                  |
+//! | 16            | 12 × `n`   | table of contents: `tag [u8; 4]`, `offset u32`, `len u32` |
+//! | …             | …          | section bytes, in table order, each starting 4-aligned |
+//! | `len − 4`     | 4          | CRC-32 (IEEE) of every byte before it                   |
+//!
+//! Readers ignore sections whose tag they do not know, so sections can be added within a
+//! version; changing an existing section's encoding bumps [`FORMAT_VERSION`].
+//!
+//! # Sections (version 1)
+//!
+//! | tag    | contents                                      | module              |
+//! |--------|-----------------------------------------------|---------------------|
+//! | `META` | corpus statistics                             | [`meta`]            |
+//! | `TERM` | `fst::Map`: term → `(doc_freq << 32) \| postings offset` | [`postings`] |
+//! | `POST` | per term: positions offset, then `(doc delta, tf title, tf body)` | [`postings`] |
+//! | `POSN` | per posting: word positions, delta-encoded     | [`postings`]        |
+//! | `DOCS` | document records and their strings             | [`docstore`]        |
+//! | `DIDS` | `fst::Map`: document id → document ordinal     | [`docstore`]        |
+//!
+//! Variable-length integers are unsigned LEB128 ([`varint`]): 7 bits a byte, low bits first,
+//! high bit set on every byte but the last.
+//!
+//! # Cost and failure
+//!
+//! [`Index::open`] allocates nothing and copies nothing: it checks the magic, the version and
+//! that every section lies inside the file, then borrows slices. It does not read the
+//! checksum; [`Index::verify`] does (one pass over the bytes). Every decoder bounds-checks its
+//! reads and returns [`Error`] on malformed data: no input makes the reader panic, provided a
+//! file whose checksum verifies is a file this crate wrote (the `fst` crate itself trusts its
+//! bytes, so an untrusted file must pass [`Index::verify`] before it is searched).
+//!
+//! ```
+//! use dossier::{format::Index, indexer::Indexer, ingest::Document};
+//! let mut ix = Indexer::new();
+//! ix.add(Document::new("a", "Title", "Some text.")).unwrap();
+//! let bytes = ix.finish().unwrap();
+//! let index = Index::open(&bytes).unwrap();
+//! index.verify().unwrap();
+//! assert_eq!(index.meta().doc_count, 1);
+//! ```
+
+pub mod checksum;
+pub mod docstore;
+pub mod meta;
+pub mod postings;
+pub mod varint;
+
+use std::fmt;
+
+pub use docstore::{DocRecord, DocStore};
+pub use meta::Meta;
+pub use postings::{Posting, PostingsReader, TermInfo};
+
+/// The first eight bytes of every index file.
+pub const MAGIC: [u8; 8] = *b"DOSSIER\0";
+
+/// The format version this crate writes and the only one it reads. Any other version is
+/// refused with [`Error::Version`]: rebuild the index with this version of `dossier`.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Size of the fixed header: magic, version, section count.
+const HEADER_LEN: usize = 16;
+/// Size of one table-of-contents entry: tag, offset, length.
+const TOC_ENTRY_LEN: usize = 12;
+/// Size of the footer: the CRC-32.
+const FOOTER_LEN: usize = 4;
+
+/// A section's four-byte tag.
+pub type Tag = [u8; 4];
+
+/// Corpus statistics ([`meta`]).
+pub const META: Tag = *b"META";
+/// The term dictionary, an `fst::Map` ([`postings`]).
+pub const TERM: Tag = *b"TERM";
+/// Postings lists ([`postings`]).
+pub const POST: Tag = *b"POST";
+/// Word positions ([`postings`]).
+pub const POSN: Tag = *b"POSN";
+/// The document store ([`docstore`]).
+pub const DOCS: Tag = *b"DOCS";
+/// Document id → ordinal, an `fst::Map` ([`docstore`]).
+pub const DIDS: Tag = *b"DIDS";
+
+/// What can be wrong with index bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// The bytes do not start with [`MAGIC`]: not a Dossier index.
+    BadMagic,
+    /// The index was written by another format version.
+    Version {
+        /// The version this reader understands.
+        expected: u32,
+        /// The version found in the file.
+        got: u32,
+    },
+    /// A section (or the header) needs more bytes than there are.
+    Truncated {
+        /// Which part was cut short.
+        section: String,
+        /// Bytes needed.
+        need: usize,
+        /// Bytes available.
+        have: usize,
+    },
+    /// The stored CRC-32 does not match the bytes.
+    Checksum {
+        /// The CRC-32 stored in the footer.
+        expected: u32,
+        /// The CRC-32 computed over the file.
+        got: u32,
+    },
+    /// A required section is absent.
+    MissingSection(String),
+    /// A section's contents are malformed.
+    Corrupt {
+        /// The section's tag.
+        section: String,
+        /// What was wrong.
+        detail: String,
+    },
+}
+
+impl Error {
+    pub(crate) fn corrupt(tag: Tag, detail: impl Into<String>) -> Error {
+        Error::Corrupt { section: tag_name(tag), detail: detail.into() }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::BadMagic => write!(f, "not a Dossier index (bad magic bytes)"),
+            Error::Version { expected, got } => write!(
+                f,
+                "index format version {got} is not supported (this build reads version \
+                 {expected}); rebuild the index with this version of dossier"
+            ),
+            Error::Truncated { section, need, have } => write!(
+                f,
+                "index is truncated in {section}: needs {need} bytes, has {have}; rebuild it"
+            ),
+            Error::Checksum { expected, got } => write!(
+                f,
+                "index checksum mismatch (stored {expected:08x}, computed {got:08x}): the file \
+                 is corrupted; rebuild it"
+            ),
+            Error::MissingSection(tag) => write!(f, "index has no {tag} section; rebuild it"),
+            Error::Corrupt { section, detail } => {
+                write!(f, "index section {section} is corrupted: {detail}; rebuild it")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The printable name of a tag.
+pub fn tag_name(tag: Tag) -> String {
+    String::from_utf8_lossy(&tag).into_owned()
+}
+
+/// Reads a little-endian u32 at `at`, or `None` past the end.
+pub(crate) fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
+    let b = bytes.get(at..at.checked_add(4)?)?;
+    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// Reads a little-endian u64 at `at`, or `None` past the end.
+pub(crate) fn read_u64(bytes: &[u8], at: usize) -> Option<u64> {
+    let lo = read_u32(bytes, at)?;
+    let hi = read_u32(bytes, at.checked_add(4)?)?;
+    Some(u64::from(lo) | (u64::from(hi) << 32))
+}
+
+/// Assembles sections into one index file: header, table of contents, sections, checksum.
+///
+/// Sections are written in the order they are added. Memory use is the sum of the sections.
+#[derive(Default)]
+pub struct IndexWriter {
+    sections: Vec<(Tag, Vec<u8>)>,
+}
+
+impl IndexWriter {
+    /// An empty writer.
+    pub fn new() -> IndexWriter {
+        IndexWriter::default()
+    }
+
+    /// Adds a section. Fails if the tag was already added.
+    pub fn section(&mut self, tag: Tag, bytes: Vec<u8>) -> Result<(), Error> {
+        if self.sections.iter().any(|(t, _)| *t == tag) {
+            return Err(Error::corrupt(tag, "section written twice"));
+        }
+        self.sections.push((tag, bytes));
+        Ok(())
+    }
+
+    /// Writes the file. Fails if the file would exceed 4 GiB (offsets are u32).
+    pub fn finish(self) -> Result<Vec<u8>, Error> {
+        let toc_end = HEADER_LEN + TOC_ENTRY_LEN * self.sections.len();
+        let body: usize = self.sections.iter().map(|(_, b)| b.len() + 3).sum();
+        let mut out = Vec::with_capacity(toc_end + body + FOOTER_LEN);
+        out.extend_from_slice(&MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&(self.sections.len() as u32).to_le_bytes());
+        out.resize(toc_end, 0);
+        for (i, (tag, bytes)) in self.sections.iter().enumerate() {
+            while out.len() % 4 != 0 {
+                out.push(0);
+            }
+            let offset = u32::try_from(out.len())
+                .map_err(|_| Error::corrupt(*tag, "index larger than 4 GiB"))?;
+            let len = u32::try_from(bytes.len())
+                .map_err(|_| Error::corrupt(*tag, "section larger than 4 GiB"))?;
+            let entry = HEADER_LEN + i * TOC_ENTRY_LEN;
+            out[entry..entry + 4].copy_from_slice(tag);
+            out[entry + 4..entry + 8].copy_from_slice(&offset.to_le_bytes());
+            out[entry + 8..entry + 12].copy_from_slice(&len.to_le_bytes());
+            out.extend_from_slice(bytes);
+        }
+        let crc = checksum::crc32(&out);
+        out.extend_from_slice(&crc.to_le_bytes());
+        u32::try_from(out.len()).map_err(|_| Error::corrupt(META, "index larger than 4 GiB"))?;
+        Ok(out)
+    }
+}
+
+/// A read-only view of an index file: borrowed slices, no copies.
+#[derive(Clone)]
+pub struct Index<'a> {
+    bytes: &'a [u8],
+    meta: Meta,
+    postings: PostingsReader<'a>,
+    docs: DocStore<'a>,
+}
+
+impl<'a> Index<'a> {
+    /// Opens index bytes: checks magic, version and the table of contents, then borrows the
+    /// sections. Cheap (no allocation beyond the fst headers); does not verify the checksum.
+    pub fn open(bytes: &'a [u8]) -> Result<Index<'a>, Error> {
+        let toc = Toc::read(bytes)?;
+        let meta = Meta::read(toc.require(META)?)?;
+        let postings =
+            PostingsReader::open(toc.require(TERM)?, toc.require(POST)?, toc.require(POSN)?)?;
+        let docs = DocStore::open(toc.require(DOCS)?, toc.require(DIDS)?)?;
+        if docs.len() != meta.doc_count as usize {
+            return Err(Error::corrupt(DOCS, "document count differs from META"));
+        }
+        Ok(Index { bytes, meta, postings, docs })
+    }
+
+    /// Recomputes the CRC-32 over the whole file and compares it with the footer.
+    /// Costs one pass over the bytes.
+    pub fn verify(&self) -> Result<(), Error> {
+        verify_checksum(self.bytes)
+    }
+
+    /// Corpus statistics.
+    pub fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    /// The term dictionary and postings.
+    pub fn postings(&self) -> &PostingsReader<'a> {
+        &self.postings
+    }
+
+    /// The document store.
+    pub fn docs(&self) -> &DocStore<'a> {
+        &self.docs
+    }
+
+    /// The whole file, as given to [`Index::open`].
+    pub fn bytes(&self) -> &'a [u8] {
+        self.bytes
+    }
+}
+
+/// Checks the footer CRC-32 of raw index bytes.
+pub fn verify_checksum(bytes: &[u8]) -> Result<(), Error> {
+    let split = bytes.len().checked_sub(FOOTER_LEN).ok_or(Error::Truncated {
+        section: "footer".into(),
+        need: FOOTER_LEN,
+        have: bytes.len(),
+    })?;
+    let expected = read_u32(bytes, split).unwrap_or(0);
+    let got = checksum::crc32(&bytes[..split]);
+    if expected == got {
+        Ok(())
+    } else {
+        Err(Error::Checksum { expected, got })
+    }
+}
+
+/// The parsed table of contents: where each section lies.
+struct Toc<'a> {
+    bytes: &'a [u8],
+    entries: Vec<(Tag, usize, usize)>,
+}
+
+impl<'a> Toc<'a> {
+    fn read(bytes: &'a [u8]) -> Result<Toc<'a>, Error> {
+        let truncated = |need| Error::Truncated { section: "header".into(), need, have: bytes.len() };
+        if bytes.len() < HEADER_LEN + FOOTER_LEN {
+            if bytes.len() >= MAGIC.len() && bytes[..MAGIC.len()] != MAGIC {
+                return Err(Error::BadMagic);
+            }
+            return Err(truncated(HEADER_LEN + FOOTER_LEN));
+        }
+        if bytes[..MAGIC.len()] != MAGIC {
+            return Err(Error::BadMagic);
+        }
+        let version = read_u32(bytes, 8).ok_or_else(|| truncated(12))?;
+        if version != FORMAT_VERSION {
+            return Err(Error::Version { expected: FORMAT_VERSION, got: version });
+        }
+        let count = read_u32(bytes, 12).ok_or_else(|| truncated(16))? as usize;
+        let toc_end = count
+            .checked_mul(TOC_ENTRY_LEN)
+            .and_then(|n| n.checked_add(HEADER_LEN))
+            .ok_or_else(|| truncated(usize::MAX))?;
+        let body_end = bytes.len() - FOOTER_LEN;
+        if toc_end > body_end {
+            return Err(truncated(toc_end + FOOTER_LEN));
+        }
+        let mut entries = Vec::with_capacity(count);
+        for i in 0..count {
+            let at = HEADER_LEN + i * TOC_ENTRY_LEN;
+            let tag: Tag = [bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]];
+            let offset = read_u32(bytes, at + 4).unwrap_or(0) as usize;
+            let len = read_u32(bytes, at + 8).unwrap_or(0) as usize;
+            let end = offset.checked_add(len).unwrap_or(usize::MAX);
+            if offset < toc_end || end > body_end {
+                return Err(Error::Truncated {
+                    section: tag_name(tag),
+                    need: end.saturating_add(FOOTER_LEN),
+                    have: bytes.len(),
+                });
+            }
+            entries.push((tag, offset, len));
+        }
+        Ok(Toc { bytes, entries })
+    }
+
+    fn require(&self, tag: Tag) -> Result<&'a [u8], Error> {
+        self.entries
+            .iter()
+            .find(|(t, _, _)| *t == tag)
+            .map(|&(_, offset, len)| &self.bytes[offset..offset + len])
+            .ok_or_else(|| Error::MissingSection(tag_name(tag)))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,190 @@
+//! `TERM`, `POST`, `POSN`: the term dictionary, postings lists and word positions.
+//!
+//! `TERM` is an `fst::Map` from each normalized term (see [`crate::analysis`]) to a u64:
+//!
+//! ```text
+//! bits 63..32  document frequency (number of postings)
+//! bits 31..0   byte offset of the term's record in POST
+//! ```
+//!
+//! A `POST` record is a varint positions offset (absolute, into `POSN`) followed by one
+//! entry per document, in increasing document order:
+//!
+//! ```text
+//! varint doc delta   (the first entry holds the ordinal itself)
+//! varint tf title    (occurrences in the title)
+//! varint tf body     (occurrences in the body)
+//! ```
+//!
+//! In `POSN`, starting at the record's positions offset, each entry's `tf title + tf body`
+//! positions follow in the same document order: the first as is, the rest as deltas from the
+//! previous one. Title positions start at 0; body positions start after the title plus
+//! [`crate::indexer::FIELD_GAP`], so a phrase cannot span title and body.
+
+use super::{varint, Error, POSN, POST, TERM};
+
+/// Where a term's postings are and how many there are (the decoded `TERM` value).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermInfo {
+    /// Number of documents containing the term.
+    pub doc_freq: u32,
+    /// Byte offset of the term's record in `POST`.
+    pub offset: u32,
+}
+
+impl TermInfo {
+    /// Decodes an fst value.
+    pub fn from_value(v: u64) -> TermInfo {
+        TermInfo { doc_freq: (v >> 32) as u32, offset: v as u32 }
+    }
+
+    /// Encodes as an fst value.
+    pub fn to_value(self) -> u64 {
+        (u64::from(self.doc_freq) << 32) | u64::from(self.offset)
+    }
+}
+
+/// One document's entry in a postings list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    /// Document ordinal.
+    pub doc: u32,
+    /// Occurrences in the title.
+    pub tf_title: u32,
+    /// Occurrences in the body.
+    pub tf_body: u32,
+}
+
+impl Posting {
+    /// Total occurrences (title + body), the number of positions stored for this entry.
+    pub fn tf(&self) -> u32 {
+        self.tf_title.saturating_add(self.tf_body)
+    }
+}
+
+/// Builds the three sections from terms added in strictly increasing byte order.
+/// Memory use is the size of the encoded sections.
+pub struct PostingsWriter {
+    terms: fst::MapBuilder<Vec<u8>>,
+    post: Vec<u8>,
+    posn: Vec<u8>,
+    count: u32,
+}
+
+impl Default for PostingsWriter {
+    fn default() -> Self {
+        PostingsWriter::new()
+    }
+}
+
+impl PostingsWriter {
+    /// An empty writer.
+    pub fn new() -> PostingsWriter {
+        PostingsWriter { terms: fst::MapBuilder::memory(), post: Vec::new(), posn: Vec::new(), count: 0 }
+    }
+
+    /// Adds a term with its postings (increasing `doc`) and, flattened in the same order, the
+    /// positions of each posting (`tf()` of them, increasing). Fails if terms are out of
+    /// order, if the positions do not add up, or if a section would pass 4 GiB.
+    pub fn add(&mut self, term: &str, postings: &[Posting], positions: &[u32]) -> Result<(), Error> {
+        let expected: usize = postings.iter().map(|p| p.tf() as usize).sum();
+        if expected != positions.len() {
+            return Err(Error::corrupt(POSN, format!("term {term:?}: positions do not match tf")));
+        }
+        let offset = u32::try_from(self.post.len()).map_err(|_| Error::corrupt(POST, "over 4 GiB"))?;
+        let posn_offset = self.posn.len() as u64;
+        varint::write(&mut self.post, posn_offset);
+        let mut prev_doc = 0;
+        let mut pos_iter = positions.iter();
+        for (i, p) in postings.iter().enumerate() {
+            if i > 0 && p.doc <= prev_doc {
+                return Err(Error::corrupt(POST, format!("term {term:?}: documents out of order")));
+            }
+            varint::write(&mut self.post, u64::from(p.doc - if i == 0 { 0 } else { prev_doc }));
+            varint::write(&mut self.post, u64::from(p.tf_title));
+            varint::write(&mut self.post, u64::from(p.tf_body));
+            prev_doc = p.doc;
+            let mut prev_pos = 0;
+            for (j, &pos) in pos_iter.by_ref().take(p.tf() as usize).enumerate() {
+                let delta = if j == 0 { pos } else { pos.wrapping_sub(prev_pos) };
+                varint::write(&mut self.posn, u64::from(delta));
+                prev_pos = pos;
+            }
+        }
+        let info = TermInfo { doc_freq: postings.len() as u32, offset };
+        self.terms
+            .insert(term, info.to_value())
+            .map_err(|e| Error::corrupt(TERM, e.to_string()))?;
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Returns `(TERM, POST, POSN, term count)`.
+    pub fn finish(self) -> Result<(Vec<u8>, Vec<u8>, Vec<u8>, u32), Error> {
+        let terms = self.terms.into_inner().map_err(|e| Error::corrupt(TERM, e.to_string()))?;
+        u32::try_from(self.posn.len()).map_err(|_| Error::corrupt(POSN, "over 4 GiB"))?;
+        Ok((terms, self.post, self.posn, self.count))
+    }
+}
+
+/// Reads terms, postings and positions from borrowed section bytes.
+#[derive(Clone)]
+pub struct PostingsReader<'a> {
+    terms: fst::Map<&'a [u8]>,
+    post: &'a [u8],
+    posn: &'a [u8],
+}
+
+impl<'a> PostingsReader<'a> {
+    /// Borrows the three sections; parses only the fst header.
+    pub fn open(term: &'a [u8], post: &'a [u8], posn: &'a [u8]) -> Result<PostingsReader<'a>, Error> {
+        let terms = fst::Map::new(term).map_err(|e| Error::corrupt(TERM, e.to_string()))?;
+        Ok(PostingsReader { terms, post, posn })
+    }
+
+    /// The term dictionary, for automaton and range queries.
+    pub fn terms(&self) -> &fst::Map<&'a [u8]> {
+        &self.terms
+    }
+
+    /// Looks up one term.
+    pub fn get(&self, term: &str) -> Option<TermInfo> {
+        self.terms.get(term).map(TermInfo::from_value)
+    }
+
+    /// Decodes a term's postings into `out` (cleared first).
+    pub fn read_postings(&self, info: TermInfo, out: &mut Vec<Posting>) -> Result<(), Error> {
+        out.clear();
+        let mut r = varint::Reader::new(self.post, info.offset as usize);
+        let bad = || Error::corrupt(POST, format!("record at {} is malformed", info.offset));
+        r.u32().ok_or_else(bad)?;
+        let mut doc: u32 = 0;
+        for i in 0..info.doc_freq {
+            let delta = r.u32().ok_or_else(bad)?;
+            doc = if i == 0 { delta } else { doc.checked_add(delta).ok_or_else(bad)? };
+            let tf_title = r.u32().ok_or_else(bad)?;
+            let tf_body = r.u32().ok_or_else(bad)?;
+            out.push(Posting { doc, tf_title, tf_body });
+        }
+        Ok(())
+    }
+
+    /// Decodes the positions of every posting of a term into `out` (cleared first), flattened
+    /// in posting order: `postings[i].tf()` positions for entry `i`. `postings` must be what
+    /// [`PostingsReader::read_postings`] returned for the same `info`.
+    pub fn read_positions(&self, info: TermInfo, postings: &[Posting], out: &mut Vec<u32>) -> Result<(), Error> {
+        out.clear();
+        let bad = || Error::corrupt(POSN, format!("positions of record {} are malformed", info.offset));
+        let start = varint::Reader::new(self.post, info.offset as usize).u32().ok_or_else(bad)?;
+        let mut r = varint::Reader::new(self.posn, start as usize);
+        for p in postings {
+            let mut pos: u32 = 0;
+            for j in 0..p.tf() {
+                let v = r.u32().ok_or_else(bad)?;
+                pos = if j == 0 { v } else { pos.checked_add(v).ok_or_else(bad)? };
+                out.push(pos);
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,122 @@
+//! Native only: turns a stream of [`Document`]s into index bytes (see [`crate::format`]).
+//!
+//! Memory grows with the corpus: every term's postings and positions are held until
+//! [`Indexer::finish`] writes them in term order.
+
+use std::collections::HashMap;
+
+use crate::analysis;
+use crate::format::docstore::{parse_date, DocStoreWriter, StoredDoc};
+use crate::format::postings::{Posting, PostingsWriter};
+use crate::format::{self, IndexWriter, Meta};
+use crate::ingest::Document;
+
+/// Positions skipped between the title and the body, so that a phrase or a proximity window
+/// never joins the last title word with the first body word. Any value above the longest
+/// phrase would do; 16 leaves room for proximity windows.
+pub const FIELD_GAP: u32 = 16;
+
+/// Accumulates documents and writes the index.
+#[derive(Default)]
+pub struct Indexer {
+    docs: DocStoreWriter,
+    terms: HashMap<String, TermPostings>,
+    meta: Meta,
+}
+
+/// A term's postings so far, with positions flattened in posting order.
+#[derive(Default)]
+struct TermPostings {
+    postings: Vec<Posting>,
+    positions: Vec<u32>,
+}
+
+/// One term's occurrences in the document being added.
+#[derive(Default)]
+struct DocTerm {
+    tf_title: u32,
+    tf_body: u32,
+    positions: Vec<u32>,
+}
+
+impl Indexer {
+    /// An empty indexer.
+    pub fn new() -> Indexer {
+        Indexer::default()
+    }
+
+    /// Number of documents added.
+    pub fn len(&self) -> u32 {
+        self.docs.len()
+    }
+
+    /// True when nothing was added.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Analyses and adds one document; returns its ordinal. Cost is linear in its text.
+    /// Fails only when the index would pass 4 GiB.
+    pub fn add(&mut self, doc: Document) -> Result<u32, format::Error> {
+        let mut doc_terms: HashMap<String, DocTerm> = HashMap::new();
+        let mut record = |term: &str, position: u32, in_title: bool| {
+            let entry = match doc_terms.get_mut(term) {
+                Some(e) => e,
+                None => doc_terms.entry(term.to_string()).or_default(),
+            };
+            if in_title {
+                entry.tf_title += 1;
+            } else {
+                entry.tf_body += 1;
+            }
+            entry.positions.push(position);
+        };
+        let title_len = analysis::tokenize(&doc.title, 0, |t| record(t.term, t.position, true));
+        let body_start = title_len + FIELD_GAP;
+        let body_end = analysis::tokenize(&doc.text, body_start, |t| record(t.term, t.position, false));
+        let body_len = body_end - body_start;
+
+        let ordinal = self.docs.add(&StoredDoc {
+            id: &doc.id,
+            title: &doc.title,
+            url: doc.url.as_deref(),
+            text: &doc.text,
+            date: doc.date.as_deref().and_then(parse_date),
+            title_len,
+            body_len,
+        })?;
+        for (term, mut dt) in doc_terms {
+            dt.positions.sort_unstable();
+            let acc = self.terms.entry(term).or_default();
+            acc.postings.push(Posting { doc: ordinal, tf_title: dt.tf_title, tf_body: dt.tf_body });
+            acc.positions.extend_from_slice(&dt.positions);
+        }
+        self.meta.doc_count += 1;
+        self.meta.title_tokens += u64::from(title_len);
+        self.meta.body_tokens += u64::from(body_len);
+        Ok(ordinal)
+    }
+
+    /// Writes the index file. Cost: sorting the terms, then one pass over all postings.
+    /// Fails on a duplicate document id or past 4 GiB.
+    pub fn finish(self) -> Result<Vec<u8>, format::Error> {
+        let mut terms: Vec<(String, TermPostings)> = self.terms.into_iter().collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut postings = PostingsWriter::new();
+        for (term, acc) in &terms {
+            postings.add(term, &acc.postings, &acc.positions)?;
+        }
+        let (term, post, posn, term_count) = postings.finish()?;
+        let (docs, dids) = self.docs.finish()?;
+        let meta = Meta { term_count, ..self.meta };
+
+        let mut out = IndexWriter::new();
+        out.section(format::META, meta.write())?;
+        out.section(format::TERM, term)?;
+        out.section(format::POST, post)?;
+        out.section(format::POSN, posn)?;
+        out.section(format::DOCS, docs)?;
+        out.section(format::DIDS, dids)?;
+        out.finish()
+    }
+}

@@ -1,0 +1,554 @@
+//! Native only: turns files on disk into [`Document`]s for the indexer.
+//!
+//! [`ingest`] walks the paths it is given (folders recursively, in sorted byte order of
+//! paths so builds are deterministic; hidden entries starting with `.` are ignored inside
+//! folders), parses every supported file and hands the documents to a sink one at a time,
+//! so the corpus is never held in memory. Everything that was not indexed is listed in the
+//! [`Report`] with its reason: no valid document is lost silently.
+//!
+//! # Formats (chosen by extension, case-insensitive)
+//! - `.txt`: optional `title:` / `date:` / `url:` header lines at the very top; a first
+//!   line starting with `date YYYY-MM-DD` sets the date (the rest of that line is text);
+//!   the first non-empty line is the title (see the title policy in `txt.rs`).
+//! - `.md`, `.markdown`: optional `---` front matter (`title`, `date`, `url`); the title is
+//!   the front-matter title, else the first `# ` heading, else as for `.txt`; the text is the
+//!   markdown stripped to readable text.
+//! - `.html`, `.htm`: visible text only; title from `<title>`, else the first `<h1>`; date
+//!   from `article:published_time` or `<time datetime>`; url from the canonical link or
+//!   `og:url`.
+//! - `.jsonl`: one object per line with `id`, `title`, `date`, `url` and `text` (or `body` /
+//!   `content`). Bad lines are skipped one by one; the file is streamed line by line.
+//!
+//! Files named directly with another extension are reported as skipped; inside folders
+//! they are ignored.
+//!
+//! # Rules shared by all formats
+//! - A file is skipped (with its reason) if it cannot be read, is larger than 64 MiB
+//!   (`.jsonl`: a line larger than 64 MiB), has a NUL byte in its first 8 KB (binary), is
+//!   not valid UTF-8, or is empty or only whitespace.
+//! - A UTF-8 BOM is removed, CRLF and lone CR become LF.
+//! - Text: whitespace inside a line collapses to one space, lines are trimmed, runs of
+//!   blank lines collapse to one (a paragraph break), control characters other than
+//!   newline are removed; every other character is kept as it is.
+//! - Dates are `YYYY-MM-DD` calendar dates (an ISO datetime is cut to its date).
+//! - Ids are the file stem (`.jsonl`: the `id` field). A repeated id is renamed to
+//!   `<id>~2`, `<id>~3`, … with a [`Warning`]; the document is kept.
+
+mod html;
+mod jsonl;
+mod markdown;
+mod txt;
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::fs::{self, File};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Largest file read whole, and largest `.jsonl` line: 64 MiB.
+const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// How much of the start of a file is searched for a NUL byte to detect binary files.
+const BINARY_SNIFF_BYTES: usize = 8 * 1024;
+
+/// One document ready to be indexed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// Unique id within the corpus (file stem, or the `id` field of a JSONL record).
+    pub id: String,
+    /// Title, one line.
+    pub title: String,
+    /// Publication date as `YYYY-MM-DD`, if known.
+    pub date: Option<String>,
+    /// Canonical address of the article, if known.
+    pub url: Option<String>,
+    /// Body text: lines separated by `\n`, paragraphs by a blank line.
+    pub text: String,
+}
+
+impl Document {
+    /// A document without date or url.
+    pub fn new(
+        id: impl Into<String>,
+        title: impl Into<String>,
+        text: impl Into<String>,
+    ) -> Document {
+        Document {
+            id: id.into(),
+            title: title.into(),
+            date: None,
+            url: None,
+            text: text.into(),
+        }
+    }
+}
+
+/// One input that was not indexed (or one JSONL line), with the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The file (or folder) concerned.
+    pub path: PathBuf,
+    /// 1-based line number, for one line of a `.jsonl` file.
+    pub line: Option<usize>,
+    /// Why it was skipped, e.g. `empty file`.
+    pub reason: String,
+}
+
+/// Something worth telling the user that did not lose a document (e.g. duplicate id renamed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// The file concerned.
+    pub path: PathBuf,
+    /// 1-based line number, for one line of a `.jsonl` file.
+    pub line: Option<usize>,
+    /// What happened.
+    pub message: String,
+}
+
+/// What an [`ingest`] run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Documents handed to the sink.
+    pub documents: usize,
+    /// Files that produced at least one document.
+    pub files: usize,
+    /// Inputs (files, folders or JSONL lines) that were not indexed, in the order met.
+    pub skipped: Vec<Skipped>,
+    /// Notes that did not lose a document, in the order met.
+    pub warnings: Vec<Warning>,
+}
+
+/// Displays a path with an optional line number: `path[:line]`.
+struct Location<'a>(&'a Path, Option<usize>);
+
+impl fmt::Display for Location<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.display())?;
+        match self.1 {
+            Some(line) => write!(f, ":{line}"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", Location(&self.path, self.line), self.reason)
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", Location(&self.path, self.line), self.message)
+    }
+}
+
+/// Walks files and folders (recursively, in sorted byte order of paths so builds are
+/// deterministic), parses each supported file (.txt .md .markdown .html .htm .jsonl; other
+/// extensions are reported as skipped ONLY when named directly, silently ignored inside
+/// folders — and hidden files/dirs starting with '.' are ignored inside folders), and hands
+/// every document to `sink` one at a time (streaming: the corpus is never held in memory).
+///
+/// Paths named directly are processed in the order given. Never fails: every problem is
+/// in the returned [`Report`].
+pub fn ingest(paths: &[PathBuf], sink: &mut dyn FnMut(Document)) -> Report {
+    let mut run = Run::new(sink);
+    for path in paths {
+        run.input(path);
+    }
+    run.report
+}
+
+/// The supported input formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Txt,
+    Markdown,
+    Html,
+    Jsonl,
+}
+
+impl Format {
+    /// The format of a file, from its extension.
+    fn of(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "txt" => Some(Format::Txt),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "jsonl" => Some(Format::Jsonl),
+            _ => None,
+        }
+    }
+}
+
+/// What a parser extracted from one document, before its id is assigned.
+#[derive(Debug, Default)]
+struct Parsed {
+    /// May be empty: the id is used then.
+    title: String,
+    date: Option<String>,
+    url: Option<String>,
+    /// Normalized text; if empty, the title is used (or the document skipped if both are).
+    text: String,
+    /// Messages for [`Warning`]s.
+    warnings: Vec<String>,
+}
+
+/// Where an id was first used, to name it when a later document repeats it.
+struct FirstUse {
+    /// Index into [`Run::files`].
+    file: usize,
+    line: Option<usize>,
+    /// Next `~N` suffix to try for a repeat.
+    next_suffix: usize,
+}
+
+/// The state of one [`ingest`] call.
+struct Run<'a> {
+    sink: &'a mut dyn FnMut(Document),
+    report: Report,
+    ids: HashMap<String, FirstUse>,
+    /// Files that produced documents, in order.
+    files: Vec<PathBuf>,
+}
+
+impl<'a> Run<'a> {
+    fn new(sink: &'a mut dyn FnMut(Document)) -> Run<'a> {
+        Run {
+            sink,
+            report: Report::default(),
+            ids: HashMap::new(),
+            files: Vec::new(),
+        }
+    }
+
+    /// One path named directly by the user.
+    fn input(&mut self, path: &Path) {
+        match fs::metadata(path) {
+            Err(error) => self.skip(path, None, format!("cannot read: {error}")),
+            Ok(meta) if meta.is_dir() => {
+                for file in self.walk(path) {
+                    if let Some(format) = Format::of(&file) {
+                        self.file(&file, format);
+                    }
+                }
+            }
+            Ok(_) => match Format::of(path) {
+                Some(format) => self.file(path, format),
+                None => self.skip(
+                    path,
+                    None,
+                    "unsupported file type (expected .txt, .md, .markdown, .html, .htm or .jsonl)",
+                ),
+            },
+        }
+    }
+
+    /// All supported, non-hidden files under `root`, sorted by the bytes of their paths.
+    /// Folders that cannot be read are reported; symlink loops are visited once.
+    fn walk(&mut self, root: &Path) -> Vec<PathBuf> {
+        let mut files = Vec::new();
+        let mut pending = vec![root.to_path_buf()];
+        let mut visited = HashSet::new();
+        while let Some(dir) = pending.pop() {
+            if let Ok(canonical) = fs::canonicalize(&dir) {
+                if !visited.insert(canonical) {
+                    continue;
+                }
+            }
+            let entries = match fs::read_dir(&dir) {
+                Ok(entries) => entries,
+                Err(error) => {
+                    self.skip(&dir, None, format!("cannot read folder: {error}"));
+                    continue;
+                }
+            };
+            for entry in entries {
+                let entry = match entry {
+                    Ok(entry) => entry,
+                    Err(error) => {
+                        self.skip(&dir, None, format!("cannot read folder entry: {error}"));
+                        continue;
+                    }
+                };
+                if entry.file_name().as_encoded_bytes().starts_with(b".") {
+                    continue;
+                }
+                let path = entry.path();
+                let supported = Format::of(&path).is_some();
+                match fs::metadata(&path) {
+                    Ok(meta) if meta.is_dir() => pending.push(path),
+                    Ok(meta) if meta.is_file() && supported => files.push(path),
+                    Ok(_) => {}
+                    Err(error) if supported => {
+                        self.skip(&path, None, format!("cannot read: {error}"))
+                    }
+                    Err(_) => {}
+                }
+            }
+        }
+        files.sort_by(|a, b| {
+            a.as_os_str()
+                .as_encoded_bytes()
+                .cmp(b.as_os_str().as_encoded_bytes())
+        });
+        files
+    }
+
+    /// One supported file.
+    fn file(&mut self, path: &Path, format: Format) {
+        let parse: fn(&str) -> Parsed = match format {
+            Format::Jsonl => return jsonl::read(self, path),
+            Format::Txt => txt::parse,
+            Format::Markdown => markdown::parse,
+            Format::Html => html::parse,
+        };
+        match read_text_file(path) {
+            Ok(content) => self.document(path, None, file_stem(path), parse(&content)),
+            Err(reason) => self.skip(path, None, reason),
+        }
+    }
+
+    /// Assigns a unique id and hands the document to the sink (or skips it if it has no text).
+    fn document(&mut self, path: &Path, line: Option<usize>, id: String, mut parsed: Parsed) {
+        for message in std::mem::take(&mut parsed.warnings) {
+            self.warn(path, line, message);
+        }
+        if parsed.text.is_empty() {
+            if parsed.title.is_empty() {
+                return self.skip(path, line, "no text content");
+            }
+            parsed.text = parsed.title.clone();
+        }
+        if self.files.last().map(PathBuf::as_path) != Some(path) {
+            self.files.push(path.to_path_buf());
+            self.report.files += 1;
+        }
+        let id = self.unique_id(id, path, line);
+        let title = if parsed.title.is_empty() {
+            id.clone()
+        } else {
+            parsed.title
+        };
+        self.report.documents += 1;
+        (self.sink)(Document {
+            id,
+            title,
+            date: parsed.date,
+            url: parsed.url,
+            text: parsed.text,
+        });
+    }
+
+    /// `id`, or `id~N` with a warning if `id` was used before in this run.
+    fn unique_id(&mut self, id: String, path: &Path, line: Option<usize>) -> String {
+        let here = FirstUse {
+            file: self.files.len().saturating_sub(1),
+            line,
+            next_suffix: 2,
+        };
+        let (first_file, first_line, mut suffix) = match self.ids.get(&id) {
+            None => {
+                self.ids.insert(id.clone(), here);
+                return id;
+            }
+            Some(first) => (first.file, first.line, first.next_suffix),
+        };
+        let renamed = loop {
+            let candidate = format!("{id}~{suffix}");
+            suffix += 1;
+            if !self.ids.contains_key(&candidate) {
+                break candidate;
+            }
+        };
+        if let Some(first) = self.ids.get_mut(&id) {
+            first.next_suffix = suffix;
+        }
+        self.ids.insert(renamed.clone(), here);
+        let first_path = self
+            .files
+            .get(first_file)
+            .map_or(Path::new("?"), PathBuf::as_path);
+        let first = Location(first_path, first_line);
+        self.warn(
+            path,
+            line,
+            format!("duplicate id \"{id}\" (first used by {first}); renamed to \"{renamed}\""),
+        );
+        renamed
+    }
+
+    fn skip(&mut self, path: &Path, line: Option<usize>, reason: impl Into<String>) {
+        let reason = reason.into();
+        self.report.skipped.push(Skipped {
+            path: path.to_path_buf(),
+            line,
+            reason,
+        });
+    }
+
+    fn warn(&mut self, path: &Path, line: Option<usize>, message: impl Into<String>) {
+        let message = message.into();
+        self.report.warnings.push(Warning {
+            path: path.to_path_buf(),
+            line,
+            message,
+        });
+    }
+}
+
+/// The file name without its extension, used as the document id.
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Reads a whole (non-JSONL) file as checked, cleaned text; `Err` holds the skip reason.
+fn read_text_file(path: &Path) -> Result<String, String> {
+    let file = File::open(path).map_err(|error| format!("cannot read file: {error}"))?;
+    let size = file
+        .metadata()
+        .map_err(|error| format!("cannot read file: {error}"))?
+        .len();
+    let too_large = |size: u64| format!("file too large ({size} bytes, limit 64 MiB)");
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| format!("cannot read file: {error}"))?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > MAX_FILE_BYTES {
+        return Err(too_large(read));
+    }
+    decode_text(bytes)
+}
+
+/// Rejects binary, non-UTF-8 and blank content; strips a BOM and normalizes line endings.
+fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
+    check_not_binary(&bytes)?;
+    let text = String::from_utf8(bytes).map_err(|error| {
+        format!(
+            "not valid UTF-8 (byte offset {})",
+            error.utf8_error().valid_up_to()
+        )
+    })?;
+    let text = normalize_newlines(text.strip_prefix('\u{feff}').unwrap_or(&text));
+    if text.trim().is_empty() {
+        return Err("empty file".to_string());
+    }
+    Ok(text)
+}
+
+/// `Err` with the skip reason if the first 8 KB of `bytes` hold a NUL byte.
+fn check_not_binary(bytes: &[u8]) -> Result<(), String> {
+    let head = bytes.get(..BINARY_SNIFF_BYTES).unwrap_or(bytes);
+    match head.iter().position(|&byte| byte == 0) {
+        Some(offset) => Err(format!("binary file (NUL byte at offset {offset})")),
+        None => Ok(()),
+    }
+}
+
+/// CRLF and lone CR → LF.
+fn normalize_newlines(text: &str) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Normalizes body text: whitespace inside a line collapses to one space, lines are
+/// trimmed, blank-line runs become one paragraph break, control characters are removed.
+fn normalize_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    let mut breaks = 0;
+    for c in text.chars() {
+        if c == '\n' {
+            space = false;
+            if !out.is_empty() {
+                breaks = (breaks + 1).min(2);
+            }
+        } else if c.is_whitespace() {
+            space = !out.is_empty();
+        } else if !c.is_control() {
+            if breaks > 0 {
+                out.push_str(if breaks == 1 { "\n" } else { "\n\n" });
+            } else if space {
+                out.push(' ');
+            }
+            breaks = 0;
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Normalizes text to a single line (for titles).
+fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        let word: String = word.chars().filter(|c| !c.is_control()).collect();
+        if !word.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&word);
+        }
+    }
+    out
+}
+
+/// `YYYY-MM-DD` if `value` is a valid calendar date, alone or at the start of an ISO datetime.
+fn parse_date(value: &str) -> Option<String> {
+    let value = value.trim();
+    let date = value.get(..10)?;
+    let rest = value.get(10..)?;
+    if !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
+        return None;
+    }
+    if date.get(4..5) != Some("-") || date.get(7..8) != Some("-") {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let digits = date.get(range)?;
+        digits
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| digits.parse().ok())?
+    };
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let valid =
+        year >= 1 && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
+    valid.then(|| date.to_string())
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// [`parse_date`], pushing a warning if a non-blank `value` is not a valid date.
+fn date_or_warning(value: &str, warnings: &mut Vec<String>) -> Option<String> {
+    let date = parse_date(value);
+    if date.is_none() && !value.trim().is_empty() {
+        warnings.push(format!(
+            "date \"{}\" is not a valid YYYY-MM-DD date; ignored",
+            value.trim()
+        ));
+    }
+    date
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,418 @@
+//! Tests of the walk, the shared rules, the fixture folder and the seed corpus.
+
+use super::*;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ingest")
+}
+
+fn ingest_all(paths: &[PathBuf]) -> (Vec<Document>, Report) {
+    let mut documents = Vec::new();
+    let report = ingest(paths, &mut |document| documents.push(document));
+    (documents, report)
+}
+
+/// `path-relative-to-root[:line]: reason` for every skip.
+fn skips(report: &Report, root: &Path) -> Vec<String> {
+    let relative = |path: &Path| {
+        path.strip_prefix(root)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+    };
+    let line = |line: Option<usize>| line.map(|line| format!(":{line}")).unwrap_or_default();
+    report
+        .skipped
+        .iter()
+        .map(|s| format!("{}{}: {}", relative(&s.path), line(s.line), s.reason))
+        .collect()
+}
+
+/// A fresh, empty folder under the system temp folder.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dossier-ingest-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn fixture_folder() {
+    let root = fixtures();
+    let (documents, report) = ingest_all(std::slice::from_ref(&root));
+    let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "article",
+            "crlf-bom",
+            "feed-1",
+            "feed-3",
+            "feed:6",
+            "article~2",
+            "feed-8",
+            "101",
+            "front-matter",
+            "hostile",
+            "article~3",
+            "nested"
+        ]
+    );
+    assert_eq!((report.documents, report.files), (12, 7));
+
+    let skipped = skips(&report, &root);
+    assert_eq!(skipped.len(), 8, "{skipped:#?}");
+    assert_eq!(skipped[0], "binary.txt: binary file (NUL byte at offset 3)");
+    assert_eq!(skipped[1], "blank.md: empty file");
+    assert_eq!(skipped[2], "empty.txt: empty file");
+    assert!(
+        skipped[3].starts_with("feed.jsonl:2: invalid JSON: EOF while parsing a string"),
+        "{}",
+        skipped[3]
+    );
+    assert_eq!(skipped[4], "feed.jsonl:5: empty text");
+    assert_eq!(
+        skipped[5],
+        "feed.jsonl:9: not a JSON object (found an array)"
+    );
+    assert_eq!(skipped[6], "latin1.txt: not valid UTF-8 (byte offset 3)");
+    assert_eq!(skipped[7], "scripts-only.html: no text content");
+
+    let article = root.join("article.txt").display().to_string();
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    let feed = root.join("feed.jsonl").display().to_string();
+    assert_eq!(
+        warnings,
+        [
+            format!("{feed}:6: missing id; using \"feed:6\""),
+            format!("{feed}:7: duplicate id \"article\" (first used by {article}); renamed to \"article~2\""),
+            format!("{feed}:8: date \"2025-02-30\" is not a valid YYYY-MM-DD date; ignored"),
+            format!(
+                "{}: duplicate id \"article\" (first used by {article}); renamed to \"article~3\"",
+                root.join("sub/article.md").display()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn fixture_documents() {
+    let (documents, _) = ingest_all(&[fixtures()]);
+    let find = |id: &str| documents.iter().find(|d| d.id == id).cloned().unwrap();
+
+    let article = find("article");
+    assert_eq!(article.title, "Envoy Meets Officials in Kyiv");
+    assert_eq!(article.date.as_deref(), Some("2025-09-12"));
+    assert_eq!(
+        article.url.as_deref(),
+        Some("https://example.com/news/kyiv-talks")
+    );
+    assert_eq!(
+        article.text,
+        "The envoy met officials on Thursday. Talks focused on air defence.\n\n\
+         A second paragraph with “curly quotes” and an em dash — kept as they are."
+    );
+
+    let crlf = find("crlf-bom");
+    assert_eq!(crlf.title, "Windows Title");
+    assert_eq!(
+        crlf.text,
+        "First line.\nSecond line.\nThird line after a lone CR."
+    );
+
+    let markdown = find("front-matter");
+    assert_eq!(markdown.title, "Peace Talks: What We Know");
+    assert_eq!(markdown.date.as_deref(), Some("2025-08-29"));
+    assert_eq!(markdown.url.as_deref(), Some("https://example.com/md"));
+    assert_eq!(
+        markdown.text,
+        "A heading that is not the title\n\nTalks on Friday were constructive, said the envoy.\n\n\
+         - first point\n- second point with code\n\nfenced *code* stays"
+    );
+
+    let html = find("hostile");
+    assert_eq!(html.title, "Café Talks – Live");
+    assert_eq!(html.date.as_deref(), Some("2025-08-30"));
+    assert_eq!(html.url.as_deref(), Some("https://example.com/live"));
+    assert_eq!(
+        html.text,
+        "Café Talks\n\nOfficials met at the café — “quietly”.\n\n\
+         Prices rose 5% & rents < wages? “No”, \u{fffd} said one.\n\n- One\n- Two\n\nUnclosed paragraph with a < sign"
+    );
+    for hostile in [
+        "alert",
+        "steal",
+        "pwned",
+        "injected",
+        "unclosed script",
+        "comment",
+        "color",
+    ] {
+        assert!(
+            !html.text.contains(hostile),
+            "{hostile} leaked into {:?}",
+            html.text
+        );
+    }
+
+    let first = find("feed-1");
+    assert_eq!(
+        (first.title.as_str(), first.text.as_str()),
+        ("First record", "Text one.")
+    );
+    assert_eq!(first.date.as_deref(), Some("2025-08-29"));
+    assert_eq!(first.url.as_deref(), Some("https://example.com/1"));
+    assert_eq!(find("feed-3").title, "Good line three. It has no title.");
+    assert_eq!(find("feed:6").title, "No id");
+    assert_eq!(find("article~2").text, "Same id as article.txt.");
+    assert_eq!(find("feed-8").date, None);
+    assert_eq!(find("101").text, "Numeric id.");
+    assert_eq!(find("article~3").title, "Same Stem, Other Folder");
+
+    let nested = find("nested");
+    assert_eq!(
+        (nested.title.as_str(), nested.text.as_str()),
+        ("Nested Page", "Nested Page\n\nDeep text.\nNext line.")
+    );
+}
+
+#[test]
+fn files_named_directly() {
+    let root = fixtures();
+    let paths = [
+        root.join("notes.pdf"),
+        root.join("missing.txt"),
+        root.join(".hidden.txt"),
+        root.join("sub"),
+    ];
+    let (documents, report) = ingest_all(&paths);
+    let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, [".hidden", "article", "nested"]);
+    let skipped = skips(&report, &root);
+    assert_eq!(skipped.len(), 2);
+    assert_eq!(
+        skipped[0],
+        "notes.pdf: unsupported file type (expected .txt, .md, .markdown, .html, .htm or .jsonl)"
+    );
+    assert!(
+        skipped[1].starts_with("missing.txt: cannot read: "),
+        "{}",
+        skipped[1]
+    );
+    assert!(report.warnings.is_empty());
+}
+
+#[test]
+fn seed_corpus() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let (documents, report) = ingest_all(&[corpus]);
+    assert!(
+        report.skipped.is_empty() && report.warnings.is_empty(),
+        "{report:?}"
+    );
+    let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "000_e9dab112098231ab",
+            "001_5faf7213626f208b",
+            "002_cd071ab01838d533",
+            "003_3ddd5eb3ece5e1af",
+            "004_05d5347f9e8ea8f7"
+        ]
+    );
+    let [d0, d1, d2, d3, d4] = documents.as_slice() else {
+        panic!("5 documents expected")
+    };
+
+    assert_eq!(
+        d0.title,
+        "Zelenskyy, Trump Envoy Kellogg Discuss Defense Cooperation and Peace Efforts in Kyiv"
+    );
+    assert!(d0
+        .text
+        .starts_with("Ukrainian President Volodymyr Zelenskyy met in Kyiv on Thursday"));
+    assert!(!d0
+        .text
+        .contains("Discuss Defense Cooperation and Peace Efforts in Kyiv"));
+
+    let first_line_001 = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/001_5faf7213626f208b.txt"),
+    )
+    .unwrap()
+    .lines()
+    .next()
+    .unwrap()
+    .to_string();
+    assert_eq!(
+        d1.title,
+        "Ukrainian President Volodymyr Zelenskyy announced on Friday that his team is seeking urgent meetings with U.S. President…"
+    );
+    assert!(d1.text.starts_with(&first_line_001));
+
+    assert_eq!(d2.title, "Senior US military officials have arrived in Ukraine to discuss efforts to end the ongoing war with Russia.");
+    assert!(d2.text.starts_with("Senior US military officials"));
+
+    assert_eq!(d3.date.as_deref(), Some("2025-08-29"));
+    assert!(d3.text.starts_with(
+        "Ukrainian President Volodymyr Zelenskyy said Friday that Ukrainian officials want"
+    ));
+    assert!(
+        d3.title
+            .starts_with("Ukrainian President Volodymyr Zelenskyy said Friday")
+            && d3.title.ends_with('…')
+    );
+
+    assert!(d4
+        .title
+        .starts_with("Ukraine’s President Volodymyr Zelenskiy says recent talks"));
+    for document in &documents {
+        assert!(document.title.chars().count() <= 161, "{}", document.title);
+        assert!(!document.text.contains("\n\n\n") && !document.text.contains("  "));
+        assert_eq!(document.url, None);
+        assert_eq!(document.date.is_some(), document.id.starts_with("003"));
+    }
+}
+
+#[test]
+fn too_large_files_are_skipped_before_reading() {
+    let dir = temp_dir("large");
+    let path = dir.join("huge.txt");
+    File::create(&path)
+        .unwrap()
+        .set_len(MAX_FILE_BYTES + 1)
+        .unwrap();
+    let (documents, report) = ingest_all(&[path]);
+    assert!(documents.is_empty());
+    assert_eq!(
+        skips(&report, &dir),
+        ["huge.txt: file too large (67108865 bytes, limit 64 MiB)"]
+    );
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn jsonl_edge_cases() {
+    let dir = temp_dir("jsonl");
+    fs::write(
+        dir.join("a.jsonl"),
+        b"\xef\xbb\xbf{\"id\":\"x\",\"text\":\"t\"}\r\n\xff\n\n",
+    )
+    .unwrap();
+    fs::write(dir.join("b.jsonl"), b"\n \n").unwrap();
+    fs::write(dir.join("c.jsonl"), b"{\"id\":\"y\",\"text\":\"\0\"}").unwrap();
+    fs::write(
+        dir.join("d.jsonl"),
+        b"{\"id\":\"z\",\"text\":\"has NUL\\u0000 escaped\"}",
+    )
+    .unwrap();
+    let (documents, report) = ingest_all(std::slice::from_ref(&dir));
+    let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["x", "z"]);
+    assert_eq!(
+        documents.get(1).map(|d| d.text.as_str()),
+        Some("has NUL escaped")
+    );
+    assert_eq!(
+        skips(&report, &dir),
+        [
+            "a.jsonl:2: not valid UTF-8 (byte offset 0)",
+            "b.jsonl: empty file",
+            "c.jsonl: binary file (NUL byte at offset 18)"
+        ]
+    );
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_walked_once() {
+    let dir = temp_dir("loop");
+    fs::write(dir.join("a.txt"), "Title\n\nBody").unwrap();
+    std::os::unix::fs::symlink(&dir, dir.join("loop")).unwrap();
+    let (documents, report) = ingest_all(std::slice::from_ref(&dir));
+    assert_eq!(documents.len(), 1);
+    assert!(report.skipped.is_empty());
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn duplicate_ids_skip_taken_suffixes() {
+    let dir = temp_dir("dups");
+    let records = [
+        r#"{"id":"a~2","text":"1"}"#,
+        r#"{"id":"a","text":"2"}"#,
+        r#"{"id":"a","text":"3"}"#,
+    ];
+    fs::write(
+        dir.join("feed.jsonl"),
+        format!("{}\n{}\n", records.join("\n"), r#"{"id":"a","text":"4"}"#),
+    )
+    .unwrap();
+    let (documents, report) = ingest_all(std::slice::from_ref(&dir));
+    let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["a~2", "a", "a~3", "a~4"]);
+    assert_eq!(report.warnings.len(), 2);
+    assert_eq!(report.files, 1);
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn display() {
+    let skipped = Skipped {
+        path: "a/b.jsonl".into(),
+        line: Some(12),
+        reason: "empty text".into(),
+    };
+    assert_eq!(skipped.to_string(), "a/b.jsonl:12: empty text");
+    let warning = Warning {
+        path: "a/c.txt".into(),
+        line: None,
+        message: "hello".into(),
+    };
+    assert_eq!(warning.to_string(), "a/c.txt: hello");
+}
+
+#[test]
+fn dates() {
+    for (input, expected) in [
+        ("2025-08-29", Some("2025-08-29")),
+        (" 2025-08-29T10:00:00Z ", Some("2025-08-29")),
+        ("2025-08-29 10:00", Some("2025-08-29")),
+        ("2024-02-29", Some("2024-02-29")),
+        ("2000-02-29", Some("2000-02-29")),
+        ("1900-02-29", None),
+        ("2023-02-29", None),
+        ("2025-04-31", None),
+        ("2025-13-01", None),
+        ("2025-00-10", None),
+        ("2025-01-00", None),
+        ("0000-01-01", None),
+        ("2025-1-01", None),
+        ("2025-01-011", None),
+        ("+025-01-01", None),
+        ("2025/01/01", None),
+        ("2025-01-0é", None),
+        ("", None),
+    ] {
+        assert_eq!(parse_date(input).as_deref(), expected, "{input:?}");
+    }
+}
+
+#[test]
+fn text_normalization() {
+    assert_eq!(
+        normalize_text("  a \t b\u{0}c \n\n\n\n  d\u{a0}e  \n \n"),
+        "a bc\n\nd e"
+    );
+    assert_eq!(normalize_text("\n\nx\ny"), "x\ny");
+    assert_eq!(one_line(" a\n\tb\u{7}  c "), "a b c");
+    assert_eq!(
+        decode_text(b"\xef\xbb\xbfa\r\nb\rc".to_vec()).as_deref(),
+        Ok("a\nb\nc")
+    );
+    assert_eq!(
+        decode_text(b"\xef\xbb\xbf \r\n".to_vec()),
+        Err("empty file".to_string())
+    );
+}

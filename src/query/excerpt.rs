@@ -1,0 +1,232 @@
+//! Excerpts and highlight offsets.
+//!
+//! The best passage of a document is the window of at most [`WINDOW_BYTES`] bytes holding the
+//! most distinct query groups, then the most matches; the excerpt is that window widened to
+//! about [`EXCERPT_BYTES`], starting at a sentence start when one is near and never cutting a
+//! word. Offsets handed to JavaScript are UTF-16 code units (string indices there), sorted,
+//! non-overlapping, end exclusive; the page escapes the text and adds `<mark>` itself.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::analysis;
+
+/// Width of the window in which matches are counted to choose the best passage. Smaller
+/// windows prefer tight clusters of query terms; larger ones prefer many scattered matches.
+pub const WINDOW_BYTES: usize = 200;
+
+/// Target excerpt length. About two lines of result text at desktop width.
+pub const EXCERPT_BYTES: usize = 260;
+
+/// How far before the first match the excerpt may start to begin at a sentence start.
+pub const LEAD_BYTES: usize = 120;
+
+/// A highlighted range: `[start, end)` in UTF-16 code units.
+pub type Mark = [u32; 2];
+
+/// A passage of a document with its highlights.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Excerpt {
+    /// The passage, newlines turned into spaces, with `…` where it was cut.
+    pub text: String,
+    /// Highlights in `text`.
+    pub marks: Vec<Mark>,
+}
+
+/// A match in a text: byte range and the query group it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Byte offset of the start.
+    pub start: usize,
+    /// Byte offset of the end.
+    pub end: usize,
+    /// The query group that matched.
+    pub group: usize,
+}
+
+/// Finds every token of `text` whose term is in `terms`, in order, overlaps merged.
+pub fn find_hits(text: &str, terms: &HashMap<String, usize>) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = Vec::new();
+    if terms.is_empty() {
+        return hits;
+    }
+    analysis::tokenize(text, 0, |t| {
+        if let Some(&group) = terms.get(t.term) {
+            hits.push(Hit { start: t.start, end: t.end, group });
+        }
+    });
+    hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    let mut merged: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        match merged.last_mut() {
+            Some(last) if h.start < last.end => last.end = last.end.max(h.end),
+            _ => merged.push(h),
+        }
+    }
+    merged
+}
+
+/// Cuts the best passage of `text` and places its highlights.
+pub fn excerpt(text: &str, hits: &[Hit]) -> Excerpt {
+    let (first, last) = best_window(hits).unwrap_or((0, 0));
+    let (from, to) = match (hits.get(first), hits.get(last)) {
+        (Some(a), Some(b)) => (passage_start(text, a.start), b.end),
+        _ => (0, 0),
+    };
+    let to = passage_end(text, from, to);
+    let mut out = String::with_capacity(to - from + 8);
+    if from > 0 {
+        out.push_str("… ");
+    }
+    let shift = out.len();
+    out.extend(text[from..to].chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }));
+    if to < text.len() {
+        out.push_str(" …");
+    }
+    let ranges: Vec<(usize, usize)> = hits
+        .iter()
+        .filter(|h| h.start >= from && h.end <= to)
+        .map(|h| (h.start - from + shift, h.end - from + shift))
+        .collect();
+    let marks = utf16_marks(&out, &ranges);
+    Excerpt { text: out, marks }
+}
+
+/// Indices of the first and last hit of the best window.
+fn best_window(hits: &[Hit]) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize, (usize, usize))> = None;
+    for i in 0..hits.len() {
+        let mut groups: Vec<usize> = Vec::new();
+        let mut j = i;
+        while j < hits.len() && hits[j].end.saturating_sub(hits[i].start) <= WINDOW_BYTES {
+            if !groups.contains(&hits[j].group) {
+                groups.push(hits[j].group);
+            }
+            j += 1;
+        }
+        let score = (groups.len(), j - i);
+        if best.is_none_or(|b| score > b.2) {
+            best = Some((i, j.saturating_sub(1).max(i), score));
+        }
+    }
+    best.map(|(i, j, _)| (i, j))
+}
+
+/// Where to start a passage whose first match is at `hit`: a sentence start within
+/// [`LEAD_BYTES`] before it, else a word start about a quarter of the excerpt before it.
+fn passage_start(text: &str, hit: usize) -> usize {
+    let lead_from = floor_boundary(text, hit.saturating_sub(LEAD_BYTES));
+    let before = &text[lead_from..hit];
+    if let Some(i) = before.rfind(['\n']).or_else(|| before.rfind(". ").map(|i| i + 1)) {
+        return skip_space(text, lead_from + i + 1);
+    }
+    if lead_from == 0 && hit <= LEAD_BYTES {
+        return 0;
+    }
+    let from = floor_boundary(text, hit.saturating_sub(EXCERPT_BYTES / 4));
+    match text[from..hit].find(char::is_whitespace) {
+        Some(i) => skip_space(text, from + i),
+        None => from,
+    }
+}
+
+/// Where to end a passage starting at `from` that must include `must_include`.
+fn passage_end(text: &str, from: usize, must_include: usize) -> usize {
+    let target = (from + EXCERPT_BYTES).max(must_include);
+    if target >= text.len() {
+        return text.len();
+    }
+    let cut = floor_boundary(text, target);
+    match text[must_include..cut].rfind(char::is_whitespace) {
+        Some(i) => must_include + i,
+        None => cut,
+    }
+}
+
+fn skip_space(text: &str, at: usize) -> usize {
+    let rest = &text[at.min(text.len())..];
+    at + (rest.len() - rest.trim_start().len())
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Converts byte ranges of `text` into UTF-16 ranges (JavaScript string indices).
+/// Ranges must be sorted and lie on char boundaries.
+pub fn utf16_marks(text: &str, ranges: &[(usize, usize)]) -> Vec<Mark> {
+    let mut out = Vec::with_capacity(ranges.len());
+    let mut units: u32 = 0;
+    let mut byte = 0usize;
+    let mut chars = text.char_indices().peekable();
+    let mut to_units = |target: usize| -> u32 {
+        while byte < target {
+            match chars.next() {
+                Some((i, c)) => {
+                    units += c.len_utf16() as u32;
+                    byte = i + c.len_utf8();
+                }
+                None => break,
+            }
+        }
+        units
+    };
+    for &(s, e) in ranges {
+        let a = to_units(s);
+        let b = to_units(e);
+        out.push([a, b]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(ts: &[(&str, usize)]) -> HashMap<String, usize> {
+        ts.iter().map(|(t, g)| (t.to_string(), *g)).collect()
+    }
+
+    fn marked(e: &Excerpt) -> Vec<String> {
+        let units: Vec<u16> = e.text.encode_utf16().collect();
+        e.marks.iter().map(|m| String::from_utf16_lossy(&units[m[0] as usize..m[1] as usize])).collect()
+    }
+
+    #[test]
+    fn marks_every_form_and_converts_to_utf16() {
+        let text = "“Zelenskyy’s” envoy met Zelenskyy — 🙂 Zelenskyy.";
+        let e = excerpt(text, &find_hits(text, &terms(&[("zelenskyy", 0)])));
+        assert_eq!(marked(&e), ["Zelenskyy’s", "Zelenskyy", "Zelenskyy"]);
+    }
+
+    #[test]
+    fn picks_the_passage_with_most_distinct_terms() {
+        let filler = "Nothing to see here at all. ".repeat(20);
+        let text = format!("Kellogg spoke. {filler}Kellogg met Witkoff in Kyiv. {filler}");
+        let e = excerpt(&text, &find_hits(&text, &terms(&[("kellogg", 0), ("witkoff", 1)])));
+        assert!(e.text.starts_with("… Kellogg met Witkoff"), "{}", e.text);
+        assert_eq!(marked(&e), ["Kellogg", "Witkoff"]);
+        assert!(e.text.ends_with(" …"));
+    }
+
+    #[test]
+    fn without_hits_the_excerpt_is_the_opening() {
+        let text = "word ".repeat(200);
+        let e = excerpt(&text, &[]);
+        assert!(e.text.starts_with("word word") && e.text.len() <= EXCERPT_BYTES + 4);
+        assert!(e.marks.is_empty());
+    }
+
+    #[test]
+    fn compound_and_part_hits_merge_into_one_mark() {
+        let text = "preliminary expert-level talks";
+        let hits = find_hits(text, &terms(&[("expert", 0), ("level", 0), ("expertlevel", 0)]));
+        assert_eq!(hits.len(), 1);
+        assert_eq!(&text[hits[0].start..hits[0].end], "expert-level");
+    }
+}

@@ -1,0 +1,222 @@
+//! Run-time search: parse a query, match it against an [`Index`], rank, and cut excerpts.
+//!
+//! [`Searcher`] is the friendly API (what the wasm exports and the CLI print): it hands out
+//! plain serializable values, no offsets into the index.
+//!
+//! ```
+//! # use dossier::{indexer::Indexer, ingest::Document};
+//! use dossier::query::{Searcher, SearchOptions};
+//! # let mut ix = Indexer::new();
+//! # ix.add(Document::new("a", "Envoy in Kyiv", "Keith Kellogg met the president in Kyiv.")).unwrap();
+//! # ix.add(Document::new("b", "Talks", "Steve Witkoff met Putin in Moscow.")).unwrap();
+//! # let bytes = ix.finish().unwrap();
+//! let searcher = Searcher::open(&bytes)?;
+//! let found = searcher.search("kellogg kyiv", &SearchOptions::default())?;
+//! assert_eq!(found.total, 1);
+//! let hit = &found.results[0];
+//! assert_eq!(hit.id, "a");
+//! // Offsets are UTF-16 code units into the excerpt text.
+//! let [start, end] = hit.excerpt.marks[0];
+//! assert_eq!(&hit.excerpt.text[start as usize..end as usize], "Kellogg");
+//! # Ok::<(), dossier::Error>(())
+//! ```
+
+pub mod excerpt;
+pub mod matching;
+pub mod parse;
+pub mod rank;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::format::{DocRecord, Index, FORMAT_VERSION};
+use crate::Result;
+pub use excerpt::{Excerpt, Mark};
+pub use matching::Matcher;
+pub use parse::{parse, Query, Unit};
+
+/// Results per page when the caller does not say.
+pub const DEFAULT_LIMIT: usize = 20;
+/// The most results one call returns.
+pub const MAX_LIMIT: usize = 1000;
+
+/// Paging for [`Searcher::search`].
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct SearchOptions {
+    /// Results to return (default [`DEFAULT_LIMIT`], at most [`MAX_LIMIT`]).
+    pub limit: Option<usize>,
+    /// Results to skip.
+    pub offset: usize,
+}
+
+/// What a search found.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchResults {
+    /// The query as given.
+    pub query: String,
+    /// Number of matching documents (all pages).
+    pub total: usize,
+    /// True when no document matches every term and these match only some of them.
+    pub partial: bool,
+    /// The requested page of results, best first.
+    pub results: Vec<SearchHit>,
+}
+
+/// One result.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchHit {
+    /// Document id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Date as `YYYY-MM-DD`, if known.
+    pub date: Option<String>,
+    /// Source URL, if any.
+    pub url: Option<String>,
+    /// Relevance score (BM25F), rounded to 4 decimals.
+    pub score: f64,
+    /// Highlights in the title (UTF-16 offsets).
+    pub title_marks: Vec<Mark>,
+    /// The best passage with its highlights.
+    pub excerpt: Excerpt,
+}
+
+/// A whole document for the reader, with the query's matches marked.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentView {
+    /// Document id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Date as `YYYY-MM-DD`, if known.
+    pub date: Option<String>,
+    /// Source URL, if any.
+    pub url: Option<String>,
+    /// Full text; paragraphs separated by newlines.
+    pub text: String,
+    /// Highlights in the title (UTF-16 offsets).
+    pub title_marks: Vec<Mark>,
+    /// Highlights in the text (UTF-16 offsets).
+    pub marks: Vec<Mark>,
+}
+
+/// Facts about the loaded index.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Info {
+    /// Number of documents.
+    pub documents: u32,
+    /// Number of distinct terms.
+    pub terms: u32,
+    /// The index format version.
+    pub format_version: u32,
+}
+
+/// Searches one index.
+#[derive(Clone)]
+pub struct Searcher<'a> {
+    index: Index<'a>,
+}
+
+impl<'a> Searcher<'a> {
+    /// Opens index bytes and verifies their checksum (one pass over the bytes): use this for
+    /// any bytes read from a file or the network.
+    pub fn open(bytes: &'a [u8]) -> Result<Searcher<'a>> {
+        let index = Index::open(bytes)?;
+        index.verify()?;
+        Ok(Searcher { index })
+    }
+
+    /// Opens index bytes without the checksum pass: for bytes compiled into the binary.
+    pub fn open_trusted(bytes: &'a [u8]) -> Result<Searcher<'a>> {
+        Ok(Searcher { index: Index::open(bytes)? })
+    }
+
+    /// The underlying index.
+    pub fn index(&self) -> &Index<'a> {
+        &self.index
+    }
+
+    /// Document and term counts.
+    pub fn info(&self) -> Info {
+        let meta = self.index.meta();
+        Info { documents: meta.doc_count, terms: meta.term_count, format_version: FORMAT_VERSION }
+    }
+
+    /// Runs a query (see [`parse`] for the syntax). Any string is a valid query; an empty one
+    /// finds nothing. Fails only on a corrupted index.
+    pub fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResults> {
+        let parsed = parse(query);
+        let matches = Matcher::new(&self.index).run(&parsed)?;
+        let limit = options.limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT);
+        let mut results = Vec::with_capacity(limit.min(matches.docs.len()));
+        for &(ordinal, score) in matches.docs.iter().skip(options.offset).take(limit) {
+            let doc = self.index.docs().get(ordinal)?;
+            results.push(hit(&doc, score, &matches.terms));
+        }
+        Ok(SearchResults { query: query.to_string(), total: matches.docs.len(), partial: matches.partial, results })
+    }
+
+    /// The document with this id, with the matches of `query` (may be empty) marked.
+    pub fn document(&self, id: &str, query: &str) -> Result<DocumentView> {
+        let ordinal = self.index.docs().ordinal(id).ok_or_else(|| crate::Error::NoSuchDocument(id.to_string()))?;
+        let doc = self.index.docs().get(ordinal)?;
+        let terms = self.highlight_terms(query);
+        Ok(DocumentView {
+            id: doc.id.to_string(),
+            title: doc.title.to_string(),
+            date: doc.date_string(),
+            url: doc.url.map(str::to_string),
+            text: doc.text.to_string(),
+            title_marks: marks_of(doc.title, &terms),
+            marks: marks_of(doc.text, &terms),
+        })
+    }
+
+    /// The dictionary terms a query would highlight (its variants), by query group.
+    fn highlight_terms(&self, query: &str) -> HashMap<String, usize> {
+        let parsed = parse(query);
+        let matcher = Matcher::new(&self.index);
+        let mut terms = HashMap::new();
+        for (g, units) in parsed.groups.iter().enumerate() {
+            for unit in units {
+                match unit {
+                    Unit::Term { term, prefix } => {
+                        for v in matcher.expand(term, *prefix) {
+                            terms.entry(v.term).or_insert(g);
+                        }
+                    }
+                    Unit::Phrase(words) => {
+                        for w in words {
+                            terms.entry(w.clone()).or_insert(g);
+                        }
+                    }
+                }
+            }
+        }
+        terms
+    }
+}
+
+fn hit(doc: &DocRecord<'_>, score: f64, terms: &HashMap<String, usize>) -> SearchHit {
+    let hits = excerpt::find_hits(doc.text, terms);
+    SearchHit {
+        id: doc.id.to_string(),
+        title: doc.title.to_string(),
+        date: doc.date_string(),
+        url: doc.url.map(str::to_string),
+        score: (score * 1e4).round() / 1e4,
+        title_marks: marks_of(doc.title, terms),
+        excerpt: excerpt::excerpt(doc.text, &hits),
+    }
+}
+
+fn marks_of(text: &str, terms: &HashMap<String, usize>) -> Vec<Mark> {
+    let ranges: Vec<(usize, usize)> = excerpt::find_hits(text, terms).iter().map(|h| (h.start, h.end)).collect();
+    excerpt::utf16_marks(text, &ranges)
+}
