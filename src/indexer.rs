@@ -106,15 +106,15 @@ impl Indexer {
         for (term, acc) in &terms {
             postings.add(term, &acc.postings, &acc.positions)?;
         }
-        let (term, post, posn, term_count) = postings.finish()?;
+        let sections = postings.finish()?;
         let (docs, dids) = self.docs.finish()?;
-        let meta = Meta { term_count, ..self.meta };
+        let meta = Meta { term_count: sections.term_count, ..self.meta };
 
         let mut out = IndexWriter::new();
         out.section(format::META, meta.write())?;
-        out.section(format::TERM, term)?;
-        out.section(format::POST, post)?;
-        out.section(format::POSN, posn)?;
+        out.section(format::TERM, sections.term)?;
+        out.section(format::POST, sections.post)?;
+        out.section(format::POSN, sections.posn)?;
         out.section(format::DOCS, docs)?;
         out.section(format::DIDS, dids)?;
         out.finish()

@@ -60,9 +60,9 @@ mod tests {
         assert_eq!(super::crc32(b"123456789"), 0xCBF4_3926);
         assert_eq!(super::crc32(b""), 0);
         let long: Vec<u8> = (0..1000u32).map(|i| (i * 7) as u8).collect();
-        let bytewise = long.iter().fold(!0u32, |crc, &b| {
-            (crc >> 8) ^ super::TABLES[0][((crc ^ u32::from(b)) & 0xff) as usize]
-        });
+        let bytewise = long
+            .iter()
+            .fold(!0u32, |crc, &b| (crc >> 8) ^ super::TABLES[0][((crc ^ u32::from(b)) & 0xff) as usize]);
         assert_eq!(super::crc32(&long), !bytewise);
     }
 }

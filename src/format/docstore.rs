@@ -156,7 +156,11 @@ impl<'a> DocStore<'a> {
             .checked_mul(RECORD_LEN)
             .and_then(|n| n.checked_add(4))
             .filter(|&end| end <= docs.len())
-            .ok_or(Error::Truncated { section: "DOCS".into(), need: count as usize * RECORD_LEN, have: docs.len() })?;
+            .ok_or(Error::Truncated {
+                section: "DOCS".into(),
+                need: count as usize * RECORD_LEN,
+                have: docs.len(),
+            })?;
         let ids = fst::Map::new(dids).map_err(|e| Error::corrupt(DIDS, e.to_string()))?;
         if ids.len() != count as usize {
             return Err(Error::corrupt(DIDS, "id count differs from document count"));
@@ -187,9 +191,8 @@ impl<'a> DocStore<'a> {
 
     /// The document with this ordinal; an error if the record is malformed or out of range.
     pub fn get(&self, ordinal: u32) -> Result<DocRecord<'a>, Error> {
-        let at = self
-            .record_at(ordinal)
-            .ok_or_else(|| Error::corrupt(DOCS, format!("no document {ordinal}")))?;
+        let at =
+            self.record_at(ordinal).ok_or_else(|| Error::corrupt(DOCS, format!("no document {ordinal}")))?;
         let field = |i: usize| -> Result<&'a str, Error> {
             let offset = read_u32(self.records, at + i * 8).unwrap_or(u32::MAX) as usize;
             let len = read_u32(self.records, at + i * 8 + 4).unwrap_or(u32::MAX) as usize;

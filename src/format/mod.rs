@@ -146,10 +146,9 @@ impl fmt::Display for Error {
                 "index format version {got} is not supported (this build reads version \
                  {expected}); rebuild the index with this version of dossier"
             ),
-            Error::Truncated { section, need, have } => write!(
-                f,
-                "index is truncated in {section}: needs {need} bytes, has {have}; rebuild it"
-            ),
+            Error::Truncated { section, need, have } => {
+                write!(f, "index is truncated in {section}: needs {need} bytes, has {have}; rebuild it")
+            }
             Error::Checksum { expected, got } => write!(
                 f,
                 "index checksum mismatch (stored {expected:08x}, computed {got:08x}): the file \
@@ -219,10 +218,10 @@ impl IndexWriter {
             while out.len() % 4 != 0 {
                 out.push(0);
             }
-            let offset = u32::try_from(out.len())
-                .map_err(|_| Error::corrupt(*tag, "index larger than 4 GiB"))?;
-            let len = u32::try_from(bytes.len())
-                .map_err(|_| Error::corrupt(*tag, "section larger than 4 GiB"))?;
+            let offset =
+                u32::try_from(out.len()).map_err(|_| Error::corrupt(*tag, "index larger than 4 GiB"))?;
+            let len =
+                u32::try_from(bytes.len()).map_err(|_| Error::corrupt(*tag, "section larger than 4 GiB"))?;
             let entry = HEADER_LEN + i * TOC_ENTRY_LEN;
             out[entry..entry + 4].copy_from_slice(tag);
             out[entry + 4..entry + 8].copy_from_slice(&offset.to_le_bytes());
@@ -251,8 +250,7 @@ impl<'a> Index<'a> {
     pub fn open(bytes: &'a [u8]) -> Result<Index<'a>, Error> {
         let toc = Toc::read(bytes)?;
         let meta = Meta::read(toc.require(META)?)?;
-        let postings =
-            PostingsReader::open(toc.require(TERM)?, toc.require(POST)?, toc.require(POSN)?)?;
+        let postings = PostingsReader::open(toc.require(TERM)?, toc.require(POST)?, toc.require(POSN)?)?;
         let docs = DocStore::open(toc.require(DOCS)?, toc.require(DIDS)?)?;
         if docs.len() != meta.doc_count as usize {
             return Err(Error::corrupt(DOCS, "document count differs from META"));
@@ -340,7 +338,7 @@ impl<'a> Toc<'a> {
             let tag: Tag = [bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]];
             let offset = read_u32(bytes, at + 4).unwrap_or(0) as usize;
             let len = read_u32(bytes, at + 8).unwrap_or(0) as usize;
-            let end = offset.checked_add(len).unwrap_or(usize::MAX);
+            let end = offset.saturating_add(len);
             if offset < toc_end || end > body_end {
                 return Err(Error::Truncated {
                     section: tag_name(tag),

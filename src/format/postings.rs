@@ -62,6 +62,18 @@ impl Posting {
     }
 }
 
+/// The three encoded sections and the number of terms in them.
+pub struct PostingsSections {
+    /// The `TERM` section (an fst).
+    pub term: Vec<u8>,
+    /// The `POST` section.
+    pub post: Vec<u8>,
+    /// The `POSN` section.
+    pub posn: Vec<u8>,
+    /// Number of terms.
+    pub term_count: u32,
+}
+
 /// Builds the three sections from terms added in strictly increasing byte order.
 /// Memory use is the size of the encoded sections.
 pub struct PostingsWriter {
@@ -112,18 +124,16 @@ impl PostingsWriter {
             }
         }
         let info = TermInfo { doc_freq: postings.len() as u32, offset };
-        self.terms
-            .insert(term, info.to_value())
-            .map_err(|e| Error::corrupt(TERM, e.to_string()))?;
+        self.terms.insert(term, info.to_value()).map_err(|e| Error::corrupt(TERM, e.to_string()))?;
         self.count += 1;
         Ok(())
     }
 
-    /// Returns `(TERM, POST, POSN, term count)`.
-    pub fn finish(self) -> Result<(Vec<u8>, Vec<u8>, Vec<u8>, u32), Error> {
-        let terms = self.terms.into_inner().map_err(|e| Error::corrupt(TERM, e.to_string()))?;
+    /// Returns the encoded sections.
+    pub fn finish(self) -> Result<PostingsSections, Error> {
+        let term = self.terms.into_inner().map_err(|e| Error::corrupt(TERM, e.to_string()))?;
         u32::try_from(self.posn.len()).map_err(|_| Error::corrupt(POSN, "over 4 GiB"))?;
-        Ok((terms, self.post, self.posn, self.count))
+        Ok(PostingsSections { term, post: self.post, posn: self.posn, term_count: self.count })
     }
 }
 
@@ -172,7 +182,12 @@ impl<'a> PostingsReader<'a> {
     /// Decodes the positions of every posting of a term into `out` (cleared first), flattened
     /// in posting order: `postings[i].tf()` positions for entry `i`. `postings` must be what
     /// [`PostingsReader::read_postings`] returned for the same `info`.
-    pub fn read_positions(&self, info: TermInfo, postings: &[Posting], out: &mut Vec<u32>) -> Result<(), Error> {
+    pub fn read_positions(
+        &self,
+        info: TermInfo,
+        postings: &[Posting],
+        out: &mut Vec<u32>,
+    ) -> Result<(), Error> {
         out.clear();
         let bad = || Error::corrupt(POSN, format!("positions of record {} are malformed", info.offset));
         let start = varint::Reader::new(self.post, info.offset as usize).u32().ok_or_else(bad)?;

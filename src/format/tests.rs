@@ -4,7 +4,8 @@ use crate::ingest::Document;
 
 fn sample() -> Vec<u8> {
     let mut ix = Indexer::new();
-    let mut a = Document::new("a", "Kellogg in Kyiv", "Keith Kellogg met Zelenskyy in Kyiv.\nSecond paragraph.");
+    let mut a =
+        Document::new("a", "Kellogg in Kyiv", "Keith Kellogg met Zelenskyy in Kyiv.\nSecond paragraph.");
     a.date = Some("2025-08-29".into());
     a.url = Some("https://example.com/a".into());
     ix.add(a).unwrap();
@@ -28,11 +29,14 @@ fn round_trips_documents_terms_and_positions() {
     assert_eq!(info.doc_freq, 2);
     let mut postings = Vec::new();
     index.postings().read_postings(info, &mut postings).unwrap();
-    assert_eq!(postings, [Posting { doc: 0, tf_title: 1, tf_body: 1 }, Posting { doc: 1, tf_title: 0, tf_body: 1 }]);
+    assert_eq!(
+        postings,
+        [Posting { doc: 0, tf_title: 1, tf_body: 1 }, Posting { doc: 1, tf_title: 0, tf_body: 1 }]
+    );
     let mut positions = Vec::new();
     index.postings().read_positions(info, &postings, &mut positions).unwrap();
     let body = 3 + crate::indexer::FIELD_GAP;
-    assert_eq!(positions, [0, body + 1, 1 + crate::indexer::FIELD_GAP + 4]);
+    assert_eq!(positions, [0, body + 1, 1 + crate::indexer::FIELD_GAP + 3]);
 }
 
 #[test]
@@ -93,7 +97,6 @@ fn error_corrupt_section() {
     w.section(META, vec![1, 2, 3]).unwrap();
     let bytes = w.finish().unwrap();
     assert!(matches!(Index::open(&bytes), Err(Error::Corrupt { .. })));
-    assert!(IndexWriter::new().section(META, vec![]).and_then(|_| Ok(())).is_ok());
 }
 
 #[test]

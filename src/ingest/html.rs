@@ -10,13 +10,10 @@
 use super::{normalize_text, one_line, parse_date, txt, Parsed};
 
 /// Elements whose content is never shown: skipped up to their closing tag.
-const HIDDEN: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "xmp",
-];
+const HIDDEN: &[&str] = &["script", "style", "noscript", "template", "svg", "iframe", "xmp"];
 /// Elements that may appear in `<head>` without ending it.
-const HEAD_CONTENT: &[&str] = &[
-    "html", "head", "title", "meta", "link", "base", "script", "style", "noscript", "template",
-];
+const HEAD_CONTENT: &[&str] =
+    &["html", "head", "title", "meta", "link", "base", "script", "style", "noscript", "template"];
 /// Elements that end a paragraph (blank line before and after).
 const PARAGRAPH: &[&str] = &[
     "p",
@@ -44,18 +41,7 @@ const PARAGRAPH: &[&str] = &[
     "address",
 ];
 /// Elements that end a line.
-const LINE: &[&str] = &[
-    "br",
-    "div",
-    "li",
-    "tr",
-    "dd",
-    "dt",
-    "figcaption",
-    "caption",
-    "form",
-    "fieldset",
-];
+const LINE: &[&str] = &["br", "div", "li", "tr", "dd", "dt", "figcaption", "caption", "form", "fieldset"];
 
 /// Parses a cleaned HTML file (LF line endings, no BOM).
 pub(super) fn parse(html: &str) -> Parsed {
@@ -129,12 +115,7 @@ impl Page {
 
     /// Handles a start tag and returns the input after it (and after its content, for
     /// elements whose content is raw text or hidden).
-    fn start_tag<'a>(
-        &mut self,
-        name: &str,
-        attributes: &[(String, String)],
-        rest: &'a str,
-    ) -> &'a str {
+    fn start_tag<'a>(&mut self, name: &str, attributes: &[(String, String)], rest: &'a str) -> &'a str {
         if !HEAD_CONTENT.contains(&name) {
             self.in_head = false;
         }
@@ -153,9 +134,7 @@ impl Page {
             "time" if self.time.is_none() => {
                 self.time = attribute(attributes, "datetime").and_then(parse_date)
             }
-            "h1" if self.h1.is_none() && self.h1_open.is_none() => {
-                self.h1_open = Some(String::new())
-            }
+            "h1" if self.h1.is_none() && self.h1_open.is_none() => self.h1_open = Some(String::new()),
             "pre" => self.pre_depth += 1,
             "td" | "th" => self.push_text(" "),
             _ if HIDDEN.contains(&name) => return raw_text(rest, name).1,
@@ -189,9 +168,7 @@ impl Page {
 
     fn meta(&mut self, attributes: &[(String, String)]) {
         let key = attribute(attributes, "property").or_else(|| attribute(attributes, "name"));
-        let content = attribute(attributes, "content")
-            .map(str::trim)
-            .filter(|content| !content.is_empty());
+        let content = attribute(attributes, "content").map(str::trim).filter(|content| !content.is_empty());
         let (Some(key), Some(content)) = (key, content) else {
             return;
         };
@@ -205,12 +182,8 @@ impl Page {
 
     fn link(&mut self, attributes: &[(String, String)]) {
         let rel = attribute(attributes, "rel").unwrap_or_default();
-        let canonical = rel
-            .split_whitespace()
-            .any(|token| token.eq_ignore_ascii_case("canonical"));
-        let href = attribute(attributes, "href")
-            .map(str::trim)
-            .filter(|href| !href.is_empty());
+        let canonical = rel.split_whitespace().any(|token| token.eq_ignore_ascii_case("canonical"));
+        let href = attribute(attributes, "href").map(str::trim).filter(|href| !href.is_empty());
         if let (true, Some(href), None) = (canonical, href, &self.canonical) {
             self.canonical = Some(href.to_string());
         }
@@ -232,8 +205,7 @@ impl Page {
                 if c.is_whitespace() {
                     continue;
                 }
-                self.text
-                    .extend(std::iter::repeat_n('\n', self.pending_break));
+                self.text.extend(std::iter::repeat_n('\n', self.pending_break));
                 self.pending_break = 0;
             }
             self.text.push(c);
@@ -269,27 +241,17 @@ impl Page {
             Some(title) => (title, text),
             None => txt::title_from_text(text),
         };
-        Parsed {
-            title,
-            date,
-            url,
-            text,
-            warnings: Vec::new(),
-        }
+        Parsed { title, date, url, text, warnings: Vec::new() }
     }
 }
 
 /// The input after the first `needle`, or `""` if there is none.
 fn after<'a>(s: &'a str, needle: &str) -> &'a str {
-    s.find(needle)
-        .and_then(|at| s.get(at + needle.len()..))
-        .unwrap_or_default()
+    s.find(needle).and_then(|at| s.get(at + needle.len()..)).unwrap_or_default()
 }
 
 fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
-    s.as_bytes()
-        .get(..prefix.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    s.as_bytes().get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// A lowercased tag name at the start of `s` (must start with an ASCII letter), and the rest.
@@ -297,9 +259,8 @@ fn tag_name(s: &str) -> Option<(String, &str)> {
     if !s.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
-    let end = s
-        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | ':' | '_')))
-        .unwrap_or(s.len());
+    let end =
+        s.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | ':' | '_'))).unwrap_or(s.len());
     let (name, rest) = s.split_at(end);
     Some((name.to_ascii_lowercase(), rest))
 }
@@ -313,9 +274,7 @@ fn attributes(mut s: &str) -> Option<(Vec<(String, String)>, &str)> {
         if let Some(rest) = s.strip_prefix('>') {
             return Some((attributes, rest));
         }
-        let end = s
-            .find(|c: char| c.is_whitespace() || matches!(c, '=' | '>' | '/'))
-            .unwrap_or(s.len());
+        let end = s.find(|c: char| c.is_whitespace() || matches!(c, '=' | '>' | '/')).unwrap_or(s.len());
         if s.is_empty() {
             return None;
         }
@@ -340,18 +299,13 @@ fn attribute_value(s: &str) -> Option<(String, &str)> {
         let (value, rest) = s.get(1..)?.split_once(quote)?;
         return Some((decode_entities(value), rest));
     }
-    let end = s
-        .find(|c: char| c.is_whitespace() || c == '>')
-        .unwrap_or(s.len());
+    let end = s.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(s.len());
     let (value, rest) = s.split_at(end);
     Some((decode_entities(value), rest))
 }
 
 fn attribute<'a>(attributes: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    attributes
-        .iter()
-        .find(|(key, _)| key == name)
-        .map(|(_, value)| value.as_str())
+    attributes.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str())
 }
 
 /// Splits `s` at the closing tag `</name…>` (any case): the content before it and the input
@@ -395,9 +349,7 @@ fn entity(s: &str) -> Option<(char, usize)> {
             Some(hex) => (hex, 16, "&#x".len()),
             None => (number, 10, "&#".len()),
         };
-        let length = digits
-            .find(|c: char| !c.is_digit(radix))
-            .unwrap_or(digits.len());
+        let length = digits.find(|c: char| !c.is_digit(radix)).unwrap_or(digits.len());
         let code = u32::from_str_radix(digits.get(..length).filter(|d| !d.is_empty())?, radix).ok();
         let semicolon = usize::from(digits.get(length..).is_some_and(|t| t.starts_with(';')));
         return Some((numeric_character(code), prefix + length + semicolon));
@@ -408,17 +360,13 @@ fn entity(s: &str) -> Option<(char, usize)> {
 
 fn numeric_character(code: Option<u32>) -> char {
     const WINDOWS_1252: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
     ];
     match code {
         Some(code @ 0x80..=0x9f) => {
             let index = usize::try_from(code - 0x80).unwrap_or(0);
-            WINDOWS_1252
-                .get(index)
-                .copied()
-                .unwrap_or(char::REPLACEMENT_CHARACTER)
+            WINDOWS_1252.get(index).copied().unwrap_or(char::REPLACEMENT_CHARACTER)
         }
         Some(code) if code != 0 => char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER),
         _ => char::REPLACEMENT_CHARACTER,
@@ -544,20 +492,14 @@ mod tests {
         assert_eq!(parsed.title, "Page & Title");
         assert_eq!(parsed.date.as_deref(), Some("2025-08-29"));
         assert_eq!(parsed.url.as_deref(), Some("https://example.com/a"));
-        assert_eq!(
-            parsed.text,
-            "Headline\n\nFirst bold paragraph.\n\n- one\n- two"
-        );
+        assert_eq!(parsed.text, "Headline\n\nFirst bold paragraph.\n\n- one\n- two");
     }
 
     #[test]
     fn title_falls_back_to_h1_then_first_line() {
         assert_eq!(parse("<h1>The <i>H1</i></h1><p>Body</p>").title, "The H1");
         let parsed = parse("<p>Short line</p><p>Body</p>");
-        assert_eq!(
-            (parsed.title.as_str(), parsed.text.as_str()),
-            ("Short line", "Body")
-        );
+        assert_eq!((parsed.title.as_str(), parsed.text.as_str()), ("Short line", "Body"));
     }
 
     #[test]
@@ -571,40 +513,25 @@ mod tests {
 
     #[test]
     fn unterminated_tags_and_quotes_drop_the_rest() {
-        assert_eq!(
-            parse("<title>T</title><p>kept</p><a href=\"never closed>lost").text,
-            "kept"
-        );
-        assert_eq!(
-            parse("<title>T</title><p>kept</p><div class=x").text,
-            "kept"
-        );
+        assert_eq!(parse("<title>T</title><p>kept</p><a href=\"never closed>lost").text, "kept");
+        assert_eq!(parse("<title>T</title><p>kept</p><div class=x").text, "kept");
     }
 
     #[test]
     fn entities() {
         assert_eq!(
-            decode_entities(
-                "&lt;&gt;&quot;&apos;&ndash;&mdash;&hellip;&eacute;&copy;&euro;&pound;"
-            ),
+            decode_entities("&lt;&gt;&quot;&apos;&ndash;&mdash;&hellip;&eacute;&copy;&euro;&pound;"),
             "<>\"'–—…é©€£"
         );
         assert_eq!(decode_entities("&#8217;&#x2019;&#X41;&#65"), "’’AA");
-        assert_eq!(
-            decode_entities("&#0;&#xD800;&#99999999999;&#x110000;"),
-            "\u{fffd}".repeat(4)
-        );
+        assert_eq!(decode_entities("&#0;&#xD800;&#99999999999;&#x110000;"), "\u{fffd}".repeat(4));
         assert_eq!(decode_entities("&#151;&#146;"), "—’");
-        assert_eq!(
-            decode_entities("AT&T &unknown; & &#; &#x;"),
-            "AT&T &unknown; & &#; &#x;"
-        );
+        assert_eq!(decode_entities("AT&T &unknown; & &#; &#x;"), "AT&T &unknown; & &#; &#x;");
     }
 
     #[test]
     fn pre_keeps_newlines_and_time_gives_date() {
-        let parsed =
-            parse("<h1>T</h1><time datetime=\"2024-02-29\">Feb 29</time><pre>a  b\nc</pre>");
+        let parsed = parse("<h1>T</h1><time datetime=\"2024-02-29\">Feb 29</time><pre>a  b\nc</pre>");
         assert_eq!(parsed.date.as_deref(), Some("2024-02-29"));
         assert_eq!(parsed.text, "T\n\nFeb 29\n\na b\nc");
     }

@@ -13,8 +13,8 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use super::{
-    check_not_binary, date_or_warning, file_stem, normalize_newlines, normalize_text, one_line,
-    txt, Parsed, Run, BINARY_SNIFF_BYTES, MAX_FILE_BYTES,
+    check_not_binary, date_or_warning, file_stem, normalize_newlines, normalize_text, one_line, txt, Parsed,
+    Run, BINARY_SNIFF_BYTES, MAX_FILE_BYTES,
 };
 
 /// Reads one `.jsonl` file, sending documents, skips and warnings to `run`.
@@ -24,10 +24,7 @@ pub(super) fn read(run: &mut Run, path: &Path) {
         Err(error) => return run.skip(path, None, format!("cannot read file: {error}")),
     };
     let mut head = Vec::new();
-    if let Err(error) = (&file)
-        .take(BINARY_SNIFF_BYTES as u64)
-        .read_to_end(&mut head)
-    {
+    if let Err(error) = (&file).take(BINARY_SNIFF_BYTES as u64).read_to_end(&mut head) {
         return run.skip(path, None, format!("cannot read file: {error}"));
     }
     if let Err(reason) = check_not_binary(&head) {
@@ -48,11 +45,7 @@ pub(super) fn read(run: &mut Run, path: &Path) {
                 run.skip(path, Some(line_number), reason);
             }
             Err(error) => {
-                run.skip(
-                    path,
-                    Some(line_number),
-                    format!("cannot read line: {error}"),
-                );
+                run.skip(path, Some(line_number), format!("cannot read line: {error}"));
                 return;
             }
         }
@@ -75,10 +68,7 @@ enum Line {
 
 /// Reads one line into `buffer` without ever holding more than `limit + 1` bytes of it.
 fn read_line(reader: &mut impl BufRead, buffer: &mut Vec<u8>, limit: u64) -> io::Result<Line> {
-    let read = reader
-        .by_ref()
-        .take(limit.saturating_add(1))
-        .read_until(b'\n', buffer)?;
+    let read = reader.by_ref().take(limit.saturating_add(1)).read_until(b'\n', buffer)?;
     let read = u64::try_from(read).unwrap_or(u64::MAX);
     if read == 0 {
         return Ok(Line::End);
@@ -119,11 +109,7 @@ fn line(run: &mut Run, path: &Path, stem: &str, line_number: usize, bytes: &[u8]
             return true;
         }
     };
-    let text = if line_number == 1 {
-        text.strip_prefix('\u{feff}').unwrap_or(text)
-    } else {
-        text
-    };
+    let text = if line_number == 1 { text.strip_prefix('\u{feff}').unwrap_or(text) } else { text };
     if text.trim().is_empty() {
         return false;
     }
@@ -135,16 +121,12 @@ fn line(run: &mut Run, path: &Path, stem: &str, line_number: usize, bytes: &[u8]
 }
 
 /// Parses one record: its id and fields, or the reason it is skipped.
-fn record(line: &str, stem: &str, line_number: usize) -> Result<(String, Parsed), String> {
-    let value: Value =
-        serde_json::from_str(line).map_err(|error| format!("invalid JSON: {error}"))?;
+pub(super) fn record(line: &str, stem: &str, line_number: usize) -> Result<(String, Parsed), String> {
+    let value: Value = serde_json::from_str(line).map_err(|error| format!("invalid JSON: {error}"))?;
     let Value::Object(fields) = value else {
         return Err(format!("not a JSON object (found {})", kind(&value)));
     };
-    let mut parsed = Parsed {
-        text: record_text(&fields)?,
-        ..Parsed::default()
-    };
+    let mut parsed = Parsed { text: record_text(&fields)?, ..Parsed::default() };
     let id = record_id(&fields, stem, line_number, &mut parsed.warnings);
     parsed.title = match fields.get("title") {
         Some(Value::String(title)) if !title.trim().is_empty() => one_line(title),
@@ -154,9 +136,7 @@ fn record(line: &str, stem: &str, line_number: usize) -> Result<(String, Parsed)
         Some(Value::String(date)) => date_or_warning(date, &mut parsed.warnings),
         None | Some(Value::Null) => None,
         Some(other) => {
-            parsed
-                .warnings
-                .push(format!("date is {}, not a string; ignored", kind(other)));
+            parsed.warnings.push(format!("date is {}, not a string; ignored", kind(other)));
             None
         }
     };
@@ -267,10 +247,7 @@ mod tests {
         let (_, parsed) = parse(r#"{"id":"","text":"x","date":7}"#).unwrap();
         assert_eq!(
             parsed.warnings,
-            [
-                "empty id; using \"feed:7\"",
-                "date is a number, not a string; ignored"
-            ]
+            ["empty id; using \"feed:7\"", "date is a number, not a string; ignored"]
         );
     }
 
@@ -281,14 +258,8 @@ mod tests {
         assert_eq!(reason("[1,2]"), "not a JSON object (found an array)");
         assert_eq!(reason(r#"{"id":"x","text":"  "}"#), "empty text");
         assert_eq!(reason(r#"{"id":"x","text":null}"#), "empty text");
-        assert_eq!(
-            reason(r#"{"id":"x","text":5}"#),
-            "\"text\" is a number, not a string"
-        );
-        assert_eq!(
-            reason(r#"{"id":"x"}"#),
-            "no text (expected a \"text\", \"body\" or \"content\" field)"
-        );
+        assert_eq!(reason(r#"{"id":"x","text":5}"#), "\"text\" is a number, not a string");
+        assert_eq!(reason(r#"{"id":"x"}"#), "no text (expected a \"text\", \"body\" or \"content\" field)");
     }
 
     #[test]

@@ -14,9 +14,7 @@ use super::{date_or_warning, normalize_text, one_line, txt, Parsed};
 pub(super) fn parse(content: &str) -> Parsed {
     let (front, body) = front_matter(content);
     let mut parsed = Parsed::default();
-    parsed.date = front
-        .date
-        .and_then(|date| date_or_warning(&date, &mut parsed.warnings));
+    parsed.date = front.date.and_then(|date| date_or_warning(&date, &mut parsed.warnings));
     parsed.url = front.url;
     let mut title = front.title;
     let mut text = String::with_capacity(body.len());
@@ -98,18 +96,13 @@ fn front_matter(content: &str) -> (FrontMatter, &str) {
 
 /// `value` without one pair of surrounding `"` or `'`.
 fn unquote(value: &str) -> &str {
-    ['"', '\'']
-        .iter()
-        .find_map(|&quote| value.strip_prefix(quote)?.strip_suffix(quote))
-        .unwrap_or(value)
+    ['"', '\''].iter().find_map(|&quote| value.strip_prefix(quote)?.strip_suffix(quote)).unwrap_or(value)
 }
 
 /// `` ` `` or `~` if the line opens or closes a code fence.
 fn fence_marker(line: &str) -> Option<char> {
     let line = line.trim_start();
-    ['`', '~']
-        .into_iter()
-        .find(|&marker| line.starts_with(&marker.to_string().repeat(3)))
+    ['`', '~'].into_iter().find(|&marker| line.starts_with(&marker.to_string().repeat(3)))
 }
 
 /// Removes `<!-- … -->` comments, which may span lines (`in_comment` carries the state).
@@ -161,12 +154,8 @@ fn block(line: &str) -> Block {
         return Block::Text(format!("- {}", inline(item)));
     }
     if line.starts_with('|') {
-        let cells: Vec<String> = line
-            .split('|')
-            .map(str::trim)
-            .filter(|cell| !cell.is_empty())
-            .map(inline)
-            .collect();
+        let cells: Vec<String> =
+            line.split('|').map(str::trim).filter(|cell| !cell.is_empty()).map(inline).collect();
         return Block::Text(cells.join(" "));
     }
     Block::Text(inline(line))
@@ -178,24 +167,18 @@ fn is_rule(line: &str) -> bool {
     let Some(first) = marks.next() else {
         return false;
     };
-    matches!(first, '-' | '*' | '_' | '=')
-        && marks.clone().all(|c| c == first)
-        && marks.count() >= 2
+    matches!(first, '-' | '*' | '_' | '=') && marks.clone().all(|c| c == first) && marks.count() >= 2
 }
 
 /// `|---|:---:|`
 fn is_table_separator(line: &str) -> bool {
-    line.contains('|')
-        && line.contains('-')
-        && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+    line.contains('|') && line.contains('-') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
 
 /// `[label]: https://…`
 fn is_reference_definition(line: &str) -> bool {
-    let Some(target) = line
-        .strip_prefix('[')
-        .and_then(|rest| rest.split_once("]:"))
-        .map(|(_, target)| target)
+    let Some(target) =
+        line.strip_prefix('[').and_then(|rest| rest.split_once("]:")).map(|(_, target)| target)
     else {
         return false;
     };
@@ -213,28 +196,13 @@ fn heading(line: &str) -> Option<(usize, &str)> {
     let rest = rest.trim();
     let without_closing = rest.trim_end_matches('#');
     let closed = without_closing.is_empty() || without_closing.ends_with([' ', '\t']);
-    Some((
-        level,
-        if closed {
-            without_closing.trim_end()
-        } else {
-            rest
-        },
-    ))
+    Some((level, if closed { without_closing.trim_end() } else { rest }))
 }
 
 /// The item text of a `-`, `*` or `+` bullet (task boxes removed).
 fn bullet(line: &str) -> Option<&str> {
-    let item = ["- ", "* ", "+ "]
-        .iter()
-        .find_map(|marker| line.strip_prefix(marker))?
-        .trim_start();
-    Some(
-        ["[ ] ", "[x] ", "[X] "]
-            .iter()
-            .find_map(|task| item.strip_prefix(task))
-            .unwrap_or(item),
-    )
+    let item = ["- ", "* ", "+ "].iter().find_map(|marker| line.strip_prefix(marker))?.trim_start();
+    Some(["[ ] ", "[x] ", "[X] "].iter().find_map(|task| item.strip_prefix(task)).unwrap_or(item))
 }
 
 /// Strips inline markdown from one line and decodes entities.
@@ -323,21 +291,11 @@ fn image(chars: &[char], at: usize) -> Option<usize> {
 
 /// `` `code` `` → its content verbatim; an unmatched backtick run stays.
 fn code_span(chars: &[char], at: usize, out: &mut String) -> usize {
-    let run = chars
-        .get(at..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|&&c| c == '`')
-        .count();
+    let run = chars.get(at..).unwrap_or_default().iter().take_while(|&&c| c == '`').count();
     let content_start = at + run;
     let mut scan = content_start;
     while scan < chars.len() {
-        let closing_run = chars
-            .get(scan..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|&&c| c == '`')
-            .count();
+        let closing_run = chars.get(scan..).unwrap_or_default().iter().take_while(|&&c| c == '`').count();
         if closing_run == run {
             out.push_str(&collect(chars, content_start..scan));
             return scan + run;
@@ -350,12 +308,7 @@ fn code_span(chars: &[char], at: usize, out: &mut String) -> usize {
 
 /// `<https://…>` → the address; `<tag …>` → nothing; else a literal `<`.
 fn angle(chars: &[char], at: usize, out: &mut String) -> usize {
-    let end = chars
-        .get(at..)
-        .unwrap_or_default()
-        .iter()
-        .position(|&c| c == '>')
-        .map(|offset| at + offset);
+    let end = chars.get(at..).unwrap_or_default().iter().position(|&c| c == '>').map(|offset| at + offset);
     let Some(end) = end else {
         out.push('<');
         return at + 1;
@@ -376,18 +329,12 @@ fn angle(chars: &[char], at: usize, out: &mut String) -> usize {
 /// underscores (`snake_case`) stays.
 fn emphasis(chars: &[char], at: usize, out: &mut String) -> usize {
     let marker = chars.get(at).copied().unwrap_or('*');
-    let run = chars
-        .get(at..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|&&c| c == marker)
-        .count();
+    let run = chars.get(at..).unwrap_or_default().iter().take_while(|&&c| c == marker).count();
     let before = at.checked_sub(1).and_then(|i| chars.get(i)).copied();
     let after = chars.get(at + run).copied();
     let spaced = |c: Option<char>| c.is_none_or(char::is_whitespace);
     let in_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let literal =
-        (spaced(before) && spaced(after)) || (marker == '_' && in_word(before) && in_word(after));
+    let literal = (spaced(before) && spaced(after)) || (marker == '_' && in_word(before) && in_word(after));
     if literal {
         out.extend(std::iter::repeat_n(marker, run));
     }
@@ -417,19 +364,13 @@ mod tests {
     #[test]
     fn without_heading_the_txt_policy_applies() {
         let parsed = parse("Plain first line\n\nBody **here**.");
-        assert_eq!(
-            (parsed.title.as_str(), parsed.text.as_str()),
-            ("Plain first line", "Body here.")
-        );
+        assert_eq!((parsed.title.as_str(), parsed.text.as_str()), ("Plain first line", "Body here."));
     }
 
     #[test]
     fn unclosed_front_matter_is_text_and_bad_date_warns() {
         let parsed = parse("---\ntitle: x\nno end");
-        assert_eq!(
-            (parsed.title.as_str(), parsed.text.as_str()),
-            ("title: x", "no end")
-        );
+        assert_eq!((parsed.title.as_str(), parsed.text.as_str()), ("title: x", "no end"));
         let parsed = parse("---\ndate: yesterday\n---\nBody");
         assert_eq!(parsed.date, None);
         assert_eq!(parsed.warnings.len(), 1);
@@ -438,19 +379,16 @@ mod tests {
     #[test]
     fn inline_markup_is_stripped() {
         assert_eq!(
-            inline("**Bold** and _it_ with `a*b` and [a [nested] link](http://x.y/(z)) ![img](i.png) ~~old~~"),
+            inline(
+                "**Bold** and _it_ with `a*b` and [a [nested] link](http://x.y/(z)) ![img](i.png) ~~old~~"
+            ),
             "Bold and it with a*b and a [nested] link  old"
         );
         assert_eq!(
-            inline(
-                "snake_case a * b \\*lit\\* <b>tag</b> <https://e.com> 3 < 4 &amp; [ref][1] [x]"
-            ),
+            inline("snake_case a * b \\*lit\\* <b>tag</b> <https://e.com> 3 < 4 &amp; [ref][1] [x]"),
             "snake_case a * b *lit* tag https://e.com 3 < 4 & ref [x]"
         );
-        assert_eq!(
-            inline("``code with ` tick`` `unclosed"),
-            "code with ` tick `unclosed"
-        );
+        assert_eq!(inline("``code with ` tick`` `unclosed"), "code with ` tick `unclosed");
     }
 
     #[test]

@@ -67,18 +67,8 @@ pub struct Document {
 
 impl Document {
     /// A document without date or url.
-    pub fn new(
-        id: impl Into<String>,
-        title: impl Into<String>,
-        text: impl Into<String>,
-    ) -> Document {
-        Document {
-            id: id.into(),
-            title: title.into(),
-            date: None,
-            url: None,
-            text: text.into(),
-        }
+    pub fn new(id: impl Into<String>, title: impl Into<String>, text: impl Into<String>) -> Document {
+        Document { id: id.into(), title: title.into(), date: None, url: None, text: text.into() }
     }
 }
 
@@ -214,12 +204,7 @@ struct Run<'a> {
 
 impl<'a> Run<'a> {
     fn new(sink: &'a mut dyn FnMut(Document)) -> Run<'a> {
-        Run {
-            sink,
-            report: Report::default(),
-            ids: HashMap::new(),
-            files: Vec::new(),
-        }
+        Run { sink, report: Report::default(), ids: HashMap::new(), files: Vec::new() }
     }
 
     /// One path named directly by the user.
@@ -280,18 +265,12 @@ impl<'a> Run<'a> {
                     Ok(meta) if meta.is_dir() => pending.push(path),
                     Ok(meta) if meta.is_file() && supported => files.push(path),
                     Ok(_) => {}
-                    Err(error) if supported => {
-                        self.skip(&path, None, format!("cannot read: {error}"))
-                    }
+                    Err(error) if supported => self.skip(&path, None, format!("cannot read: {error}")),
                     Err(_) => {}
                 }
             }
         }
-        files.sort_by(|a, b| {
-            a.as_os_str()
-                .as_encoded_bytes()
-                .cmp(b.as_os_str().as_encoded_bytes())
-        });
+        files.sort_by(|a, b| a.as_os_str().as_encoded_bytes().cmp(b.as_os_str().as_encoded_bytes()));
         files
     }
 
@@ -325,28 +304,14 @@ impl<'a> Run<'a> {
             self.report.files += 1;
         }
         let id = self.unique_id(id, path, line);
-        let title = if parsed.title.is_empty() {
-            id.clone()
-        } else {
-            parsed.title
-        };
+        let title = if parsed.title.is_empty() { id.clone() } else { parsed.title };
         self.report.documents += 1;
-        (self.sink)(Document {
-            id,
-            title,
-            date: parsed.date,
-            url: parsed.url,
-            text: parsed.text,
-        });
+        (self.sink)(Document { id, title, date: parsed.date, url: parsed.url, text: parsed.text });
     }
 
     /// `id`, or `id~N` with a warning if `id` was used before in this run.
     fn unique_id(&mut self, id: String, path: &Path, line: Option<usize>) -> String {
-        let here = FirstUse {
-            file: self.files.len().saturating_sub(1),
-            line,
-            next_suffix: 2,
-        };
+        let here = FirstUse { file: self.files.len().saturating_sub(1), line, next_suffix: 2 };
         let (first_file, first_line, mut suffix) = match self.ids.get(&id) {
             None => {
                 self.ids.insert(id.clone(), here);
@@ -365,10 +330,7 @@ impl<'a> Run<'a> {
             first.next_suffix = suffix;
         }
         self.ids.insert(renamed.clone(), here);
-        let first_path = self
-            .files
-            .get(first_file)
-            .map_or(Path::new("?"), PathBuf::as_path);
+        let first_path = self.files.get(first_file).map_or(Path::new("?"), PathBuf::as_path);
         let first = Location(first_path, first_line);
         self.warn(
             path,
@@ -380,37 +342,24 @@ impl<'a> Run<'a> {
 
     fn skip(&mut self, path: &Path, line: Option<usize>, reason: impl Into<String>) {
         let reason = reason.into();
-        self.report.skipped.push(Skipped {
-            path: path.to_path_buf(),
-            line,
-            reason,
-        });
+        self.report.skipped.push(Skipped { path: path.to_path_buf(), line, reason });
     }
 
     fn warn(&mut self, path: &Path, line: Option<usize>, message: impl Into<String>) {
         let message = message.into();
-        self.report.warnings.push(Warning {
-            path: path.to_path_buf(),
-            line,
-            message,
-        });
+        self.report.warnings.push(Warning { path: path.to_path_buf(), line, message });
     }
 }
 
 /// The file name without its extension, used as the document id.
 fn file_stem(path: &Path) -> String {
-    path.file_stem()
-        .map(|stem| stem.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    path.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 /// Reads a whole (non-JSONL) file as checked, cleaned text; `Err` holds the skip reason.
 fn read_text_file(path: &Path) -> Result<String, String> {
     let file = File::open(path).map_err(|error| format!("cannot read file: {error}"))?;
-    let size = file
-        .metadata()
-        .map_err(|error| format!("cannot read file: {error}"))?
-        .len();
+    let size = file.metadata().map_err(|error| format!("cannot read file: {error}"))?.len();
     let too_large = |size: u64| format!("file too large ({size} bytes, limit 64 MiB)");
     if size > MAX_FILE_BYTES {
         return Err(too_large(size));
@@ -429,12 +378,8 @@ fn read_text_file(path: &Path) -> Result<String, String> {
 /// Rejects binary, non-UTF-8 and blank content; strips a BOM and normalizes line endings.
 fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
     check_not_binary(&bytes)?;
-    let text = String::from_utf8(bytes).map_err(|error| {
-        format!(
-            "not valid UTF-8 (byte offset {})",
-            error.utf8_error().valid_up_to()
-        )
-    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|error| format!("not valid UTF-8 (byte offset {})", error.utf8_error().valid_up_to()))?;
     let text = normalize_newlines(text.strip_prefix('\u{feff}').unwrap_or(&text));
     if text.trim().is_empty() {
         return Err("empty file".to_string());
@@ -516,22 +461,16 @@ fn parse_date(value: &str) -> Option<String> {
     }
     let number = |range: std::ops::Range<usize>| -> Option<u32> {
         let digits = date.get(range)?;
-        digits
-            .bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| digits.parse().ok())?
+        digits.bytes().all(|b| b.is_ascii_digit()).then(|| digits.parse().ok())?
     };
     let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let valid =
-        year >= 1 && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
+    let valid = year >= 1 && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
     valid.then(|| date.to_string())
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
-            29
-        }
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -542,10 +481,7 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 fn date_or_warning(value: &str, warnings: &mut Vec<String>) -> Option<String> {
     let date = parse_date(value);
     if date.is_none() && !value.trim().is_empty() {
-        warnings.push(format!(
-            "date \"{}\" is not a valid YYYY-MM-DD date; ignored",
-            value.trim()
-        ));
+        warnings.push(format!("date \"{}\" is not a valid YYYY-MM-DD date; ignored", value.trim()));
     }
     date
 }

@@ -14,18 +14,9 @@ fn ingest_all(paths: &[PathBuf]) -> (Vec<Document>, Report) {
 
 /// `path-relative-to-root[:line]: reason` for every skip.
 fn skips(report: &Report, root: &Path) -> Vec<String> {
-    let relative = |path: &Path| {
-        path.strip_prefix(root)
-            .unwrap_or(path)
-            .display()
-            .to_string()
-    };
+    let relative = |path: &Path| path.strip_prefix(root).unwrap_or(path).display().to_string();
     let line = |line: Option<usize>| line.map(|line| format!(":{line}")).unwrap_or_default();
-    report
-        .skipped
-        .iter()
-        .map(|s| format!("{}{}: {}", relative(&s.path), line(s.line), s.reason))
-        .collect()
+    report.skipped.iter().map(|s| format!("{}{}: {}", relative(&s.path), line(s.line), s.reason)).collect()
 }
 
 /// A fresh, empty folder under the system temp folder.
@@ -71,10 +62,7 @@ fn fixture_folder() {
         skipped[3]
     );
     assert_eq!(skipped[4], "feed.jsonl:5: empty text");
-    assert_eq!(
-        skipped[5],
-        "feed.jsonl:9: not a JSON object (found an array)"
-    );
+    assert_eq!(skipped[5], "feed.jsonl:9: not a JSON object (found an array)");
     assert_eq!(skipped[6], "latin1.txt: not valid UTF-8 (byte offset 3)");
     assert_eq!(skipped[7], "scripts-only.html: no text content");
 
@@ -103,10 +91,7 @@ fn fixture_documents() {
     let article = find("article");
     assert_eq!(article.title, "Envoy Meets Officials in Kyiv");
     assert_eq!(article.date.as_deref(), Some("2025-09-12"));
-    assert_eq!(
-        article.url.as_deref(),
-        Some("https://example.com/news/kyiv-talks")
-    );
+    assert_eq!(article.url.as_deref(), Some("https://example.com/news/kyiv-talks"));
     assert_eq!(
         article.text,
         "The envoy met officials on Thursday. Talks focused on air defence.\n\n\
@@ -115,10 +100,7 @@ fn fixture_documents() {
 
     let crlf = find("crlf-bom");
     assert_eq!(crlf.title, "Windows Title");
-    assert_eq!(
-        crlf.text,
-        "First line.\nSecond line.\nThird line after a lone CR."
-    );
+    assert_eq!(crlf.text, "First line.\nSecond line.\nThird line after a lone CR.");
 
     let markdown = find("front-matter");
     assert_eq!(markdown.title, "Peace Talks: What We Know");
@@ -139,27 +121,12 @@ fn fixture_documents() {
         "Café Talks\n\nOfficials met at the café — “quietly”.\n\n\
          Prices rose 5% & rents < wages? “No”, \u{fffd} said one.\n\n- One\n- Two\n\nUnclosed paragraph with a < sign"
     );
-    for hostile in [
-        "alert",
-        "steal",
-        "pwned",
-        "injected",
-        "unclosed script",
-        "comment",
-        "color",
-    ] {
-        assert!(
-            !html.text.contains(hostile),
-            "{hostile} leaked into {:?}",
-            html.text
-        );
+    for hostile in ["alert", "steal", "pwned", "injected", "unclosed script", "comment", "color"] {
+        assert!(!html.text.contains(hostile), "{hostile} leaked into {:?}", html.text);
     }
 
     let first = find("feed-1");
-    assert_eq!(
-        (first.title.as_str(), first.text.as_str()),
-        ("First record", "Text one.")
-    );
+    assert_eq!((first.title.as_str(), first.text.as_str()), ("First record", "Text one."));
     assert_eq!(first.date.as_deref(), Some("2025-08-29"));
     assert_eq!(first.url.as_deref(), Some("https://example.com/1"));
     assert_eq!(find("feed-3").title, "Good line three. It has no title.");
@@ -179,12 +146,8 @@ fn fixture_documents() {
 #[test]
 fn files_named_directly() {
     let root = fixtures();
-    let paths = [
-        root.join("notes.pdf"),
-        root.join("missing.txt"),
-        root.join(".hidden.txt"),
-        root.join("sub"),
-    ];
+    let paths =
+        [root.join("notes.pdf"), root.join("missing.txt"), root.join(".hidden.txt"), root.join("sub")];
     let (documents, report) = ingest_all(&paths);
     let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, [".hidden", "article", "nested"]);
@@ -194,11 +157,7 @@ fn files_named_directly() {
         skipped[0],
         "notes.pdf: unsupported file type (expected .txt, .md, .markdown, .html, .htm or .jsonl)"
     );
-    assert!(
-        skipped[1].starts_with("missing.txt: cannot read: "),
-        "{}",
-        skipped[1]
-    );
+    assert!(skipped[1].starts_with("missing.txt: cannot read: "), "{}", skipped[1]);
     assert!(report.warnings.is_empty());
 }
 
@@ -206,10 +165,7 @@ fn files_named_directly() {
 fn seed_corpus() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let (documents, report) = ingest_all(&[corpus]);
-    assert!(
-        report.skipped.is_empty() && report.warnings.is_empty(),
-        "{report:?}"
-    );
+    assert!(report.skipped.is_empty() && report.warnings.is_empty(), "{report:?}");
     let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -221,29 +177,22 @@ fn seed_corpus() {
             "004_05d5347f9e8ea8f7"
         ]
     );
-    let [d0, d1, d2, d3, d4] = documents.as_slice() else {
-        panic!("5 documents expected")
-    };
+    let [d0, d1, d2, d3, d4] = documents.as_slice() else { panic!("5 documents expected") };
 
     assert_eq!(
         d0.title,
         "Zelenskyy, Trump Envoy Kellogg Discuss Defense Cooperation and Peace Efforts in Kyiv"
     );
-    assert!(d0
-        .text
-        .starts_with("Ukrainian President Volodymyr Zelenskyy met in Kyiv on Thursday"));
-    assert!(!d0
-        .text
-        .contains("Discuss Defense Cooperation and Peace Efforts in Kyiv"));
+    assert!(d0.text.starts_with("Ukrainian President Volodymyr Zelenskyy met in Kyiv on Thursday"));
+    assert!(!d0.text.contains("Discuss Defense Cooperation and Peace Efforts in Kyiv"));
 
-    let first_line_001 = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/001_5faf7213626f208b.txt"),
-    )
-    .unwrap()
-    .lines()
-    .next()
-    .unwrap()
-    .to_string();
+    let first_line_001 =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/001_5faf7213626f208b.txt"))
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .to_string();
     assert_eq!(
         d1.title,
         "Ukrainian President Volodymyr Zelenskyy announced on Friday that his team is seeking urgent meetings with U.S. President…"
@@ -254,18 +203,15 @@ fn seed_corpus() {
     assert!(d2.text.starts_with("Senior US military officials"));
 
     assert_eq!(d3.date.as_deref(), Some("2025-08-29"));
-    assert!(d3.text.starts_with(
-        "Ukrainian President Volodymyr Zelenskyy said Friday that Ukrainian officials want"
-    ));
+    assert!(d3
+        .text
+        .starts_with("Ukrainian President Volodymyr Zelenskyy said Friday that Ukrainian officials want"));
     assert!(
-        d3.title
-            .starts_with("Ukrainian President Volodymyr Zelenskyy said Friday")
+        d3.title.starts_with("Ukrainian President Volodymyr Zelenskyy said Friday")
             && d3.title.ends_with('…')
     );
 
-    assert!(d4
-        .title
-        .starts_with("Ukraine’s President Volodymyr Zelenskiy says recent talks"));
+    assert!(d4.title.starts_with("Ukraine’s President Volodymyr Zelenskiy says recent talks"));
     for document in &documents {
         assert!(document.title.chars().count() <= 161, "{}", document.title);
         assert!(!document.text.contains("\n\n\n") && !document.text.contains("  "));
@@ -278,41 +224,24 @@ fn seed_corpus() {
 fn too_large_files_are_skipped_before_reading() {
     let dir = temp_dir("large");
     let path = dir.join("huge.txt");
-    File::create(&path)
-        .unwrap()
-        .set_len(MAX_FILE_BYTES + 1)
-        .unwrap();
+    File::create(&path).unwrap().set_len(MAX_FILE_BYTES + 1).unwrap();
     let (documents, report) = ingest_all(&[path]);
     assert!(documents.is_empty());
-    assert_eq!(
-        skips(&report, &dir),
-        ["huge.txt: file too large (67108865 bytes, limit 64 MiB)"]
-    );
+    assert_eq!(skips(&report, &dir), ["huge.txt: file too large (67108865 bytes, limit 64 MiB)"]);
     let _ = fs::remove_dir_all(dir);
 }
 
 #[test]
 fn jsonl_edge_cases() {
     let dir = temp_dir("jsonl");
-    fs::write(
-        dir.join("a.jsonl"),
-        b"\xef\xbb\xbf{\"id\":\"x\",\"text\":\"t\"}\r\n\xff\n\n",
-    )
-    .unwrap();
+    fs::write(dir.join("a.jsonl"), b"\xef\xbb\xbf{\"id\":\"x\",\"text\":\"t\"}\r\n\xff\n\n").unwrap();
     fs::write(dir.join("b.jsonl"), b"\n \n").unwrap();
     fs::write(dir.join("c.jsonl"), b"{\"id\":\"y\",\"text\":\"\0\"}").unwrap();
-    fs::write(
-        dir.join("d.jsonl"),
-        b"{\"id\":\"z\",\"text\":\"has NUL\\u0000 escaped\"}",
-    )
-    .unwrap();
+    fs::write(dir.join("d.jsonl"), b"{\"id\":\"z\",\"text\":\"has NUL\\u0000 escaped\"}").unwrap();
     let (documents, report) = ingest_all(std::slice::from_ref(&dir));
     let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["x", "z"]);
-    assert_eq!(
-        documents.get(1).map(|d| d.text.as_str()),
-        Some("has NUL escaped")
-    );
+    assert_eq!(documents.get(1).map(|d| d.text.as_str()), Some("has NUL escaped"));
     assert_eq!(
         skips(&report, &dir),
         [
@@ -339,16 +268,9 @@ fn symlink_loops_are_walked_once() {
 #[test]
 fn duplicate_ids_skip_taken_suffixes() {
     let dir = temp_dir("dups");
-    let records = [
-        r#"{"id":"a~2","text":"1"}"#,
-        r#"{"id":"a","text":"2"}"#,
-        r#"{"id":"a","text":"3"}"#,
-    ];
-    fs::write(
-        dir.join("feed.jsonl"),
-        format!("{}\n{}\n", records.join("\n"), r#"{"id":"a","text":"4"}"#),
-    )
-    .unwrap();
+    let records = [r#"{"id":"a~2","text":"1"}"#, r#"{"id":"a","text":"2"}"#, r#"{"id":"a","text":"3"}"#];
+    fs::write(dir.join("feed.jsonl"), format!("{}\n{}\n", records.join("\n"), r#"{"id":"a","text":"4"}"#))
+        .unwrap();
     let (documents, report) = ingest_all(std::slice::from_ref(&dir));
     let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["a~2", "a", "a~3", "a~4"]);
@@ -359,17 +281,9 @@ fn duplicate_ids_skip_taken_suffixes() {
 
 #[test]
 fn display() {
-    let skipped = Skipped {
-        path: "a/b.jsonl".into(),
-        line: Some(12),
-        reason: "empty text".into(),
-    };
+    let skipped = Skipped { path: "a/b.jsonl".into(), line: Some(12), reason: "empty text".into() };
     assert_eq!(skipped.to_string(), "a/b.jsonl:12: empty text");
-    let warning = Warning {
-        path: "a/c.txt".into(),
-        line: None,
-        message: "hello".into(),
-    };
+    let warning = Warning { path: "a/c.txt".into(), line: None, message: "hello".into() };
     assert_eq!(warning.to_string(), "a/c.txt: hello");
 }
 
@@ -401,18 +315,37 @@ fn dates() {
 
 #[test]
 fn text_normalization() {
-    assert_eq!(
-        normalize_text("  a \t b\u{0}c \n\n\n\n  d\u{a0}e  \n \n"),
-        "a bc\n\nd e"
-    );
+    assert_eq!(normalize_text("  a \t b\u{0}c \n\n\n\n  d\u{a0}e  \n \n"), "a bc\n\nd e");
     assert_eq!(normalize_text("\n\nx\ny"), "x\ny");
     assert_eq!(one_line(" a\n\tb\u{7}  c "), "a b c");
-    assert_eq!(
-        decode_text(b"\xef\xbb\xbfa\r\nb\rc".to_vec()).as_deref(),
-        Ok("a\nb\nc")
-    );
-    assert_eq!(
-        decode_text(b"\xef\xbb\xbf \r\n".to_vec()),
-        Err("empty file".to_string())
-    );
+    assert_eq!(decode_text(b"\xef\xbb\xbfa\r\nb\rc".to_vec()).as_deref(), Ok("a\nb\nc"));
+    assert_eq!(decode_text(b"\xef\xbb\xbf \r\n".to_vec()), Err("empty file".to_string()));
+}
+
+#[test]
+fn parsers_never_panic_on_garbage() {
+    #[rustfmt::skip]
+    const PIECES: &[&str] = &[
+        "<", ">", "</", "<!--", "-->", "<![CDATA[", "]]>", "<script", "</script>", "<title>", "<h1>",
+        "<pre>", "=", "\"", "'", "&", "&#", "&#x", ";", "1", "F", "amp", "#", "*", "_", "`", "```", "[",
+        "]", "(", ")", "!", "\\", "~", "|", "-", ".", " ", "\n", "\t", "é", "“", "\u{0}", "---\n",
+        "date ", "2025-01-31", "title:", "{", "}", ":", ",", "\"text\"", "U.S. ", "word ",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut random = move |below: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        usize::try_from(seed % below as u64).unwrap_or(0)
+    };
+    for _ in 0..3000 {
+        let length = random(40);
+        let input: String =
+            (0..length).map(|_| PIECES.get(random(PIECES.len())).copied().unwrap_or("")).collect();
+        for parsed in [txt::parse(&input), markdown::parse(&input), html::parse(&input)] {
+            assert!(!parsed.text.contains("\n\n\n"), "{input:?}");
+        }
+        let _ = jsonl::record(&input, "f", 1);
+        let _ = jsonl::record(&format!("{{\"text\":{input:?}}}"), "f", 1);
+    }
 }

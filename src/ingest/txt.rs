@@ -39,11 +39,7 @@ pub(super) fn parse(content: &str) -> Parsed {
         Some(title) => (title, true),
         None => title_policy(first),
     };
-    let mut body = if keep_first {
-        first.to_string()
-    } else {
-        String::new()
-    };
+    let mut body = if keep_first { first.to_string() } else { String::new() };
     for line in lines.get(at + 1..).unwrap_or_default() {
         body.push('\n');
         body.push_str(line);
@@ -55,12 +51,8 @@ pub(super) fn parse(content: &str) -> Parsed {
 
 /// Index of the first non-blank line at or after `from` (or `lines.len()`).
 fn next_content_line(lines: &[&str], from: usize) -> usize {
-    let blanks = lines
-        .get(from..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|line| line.trim().is_empty())
-        .count();
+    let blanks =
+        lines.get(from..).unwrap_or_default().iter().take_while(|line| line.trim().is_empty()).count();
     from + blanks
 }
 
@@ -110,10 +102,7 @@ pub(super) fn title_policy(first_line: &str) -> (String, bool) {
     if line.chars().count() <= MAX_TITLE_LINE_CHARS {
         return (line, false);
     }
-    (
-        shorten(first_sentence(&line), MAX_DERIVED_TITLE_CHARS),
-        true,
-    )
+    (shorten(first_sentence(&line), MAX_DERIVED_TITLE_CHARS), true)
 }
 
 /// Applies [`title_policy`] to the first line of normalized `text`: the title and the text
@@ -137,17 +126,13 @@ fn first_sentence(line: &str) -> &str {
             continue;
         }
         let mut end = at + 1;
-        while chars
-            .get(end)
-            .is_some_and(|&(_, c)| matches!(c, '"' | '\'' | '”' | '’' | ')'))
-        {
+        while chars.get(end).is_some_and(|&(_, c)| matches!(c, '"' | '\'' | '”' | '’' | ')')) {
             end += 1;
         }
         let followed_by_space = chars.get(end).is_some_and(|&(_, c)| c == ' ');
         let next_is_lowercase = chars.get(end + 1).is_some_and(|&(_, c)| c.is_lowercase());
         let before = line.get(..offset).unwrap_or_default();
-        if followed_by_space && !next_is_lowercase && !(c == '.' && ends_with_abbreviation(before))
-        {
+        if followed_by_space && !next_is_lowercase && !(c == '.' && ends_with_abbreviation(before)) {
             let end_offset = chars.get(end).map_or(line.len(), |&(offset, _)| offset);
             return line.get(..end_offset).unwrap_or(line);
         }
@@ -158,9 +143,8 @@ fn first_sentence(line: &str) -> &str {
 /// Whether the word before a `.` is an abbreviation or an initial (`U.S`, `J`, `Mr`).
 fn ends_with_abbreviation(before: &str) -> bool {
     const ABBREVIATIONS: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen",
-        "rep", "jr", "sr", "vs", "mt", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct",
-        "nov", "dec",
+        "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "jr",
+        "sr", "vs", "mt", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
     ];
     let word = before.rsplit(' ').next().unwrap_or_default();
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -176,14 +160,10 @@ fn shorten(text: &str, max_chars: usize) -> String {
         return text.to_string();
     };
     let (head, tail) = text.split_at(limit);
-    let cut = if tail.starts_with(' ') {
-        head
-    } else {
-        head.rsplit_once(' ').map_or(head, |(words, _)| words)
-    };
-    let cut = cut.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '–' | '—' | '-')
-    });
+    let cut =
+        if tail.starts_with(' ') { head } else { head.rsplit_once(' ').map_or(head, |(words, _)| words) };
+    let cut =
+        cut.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '–' | '—' | '-'));
     format!("{cut}…")
 }
 
@@ -193,19 +173,17 @@ mod tests {
 
     #[test]
     fn short_first_line_is_the_title_and_not_repeated() {
-        let parsed =
-            parse("My Title\n\nFirst   paragraph.\tMore.\nSecond line.  \n\n\n\nNext paragraph.\n");
+        let parsed = parse("My Title\n\nFirst   paragraph.\tMore.\nSecond line.  \n\n\n\nNext paragraph.\n");
         assert_eq!(parsed.title, "My Title");
-        assert_eq!(
-            parsed.text,
-            "First paragraph. More.\nSecond line.\n\nNext paragraph."
-        );
+        assert_eq!(parsed.text, "First paragraph. More.\nSecond line.\n\nNext paragraph.");
         assert_eq!(parsed.date, None);
     }
 
     #[test]
     fn header_lines_are_metadata() {
-        let parsed = parse("URL: https://example.com/a\nDate: 2024-02-29\ntitle:  The  Title \n\nFirst line.\nSecond.");
+        let parsed = parse(
+            "URL: https://example.com/a\nDate: 2024-02-29\ntitle:  The  Title \n\nFirst line.\nSecond.",
+        );
         assert_eq!(parsed.url.as_deref(), Some("https://example.com/a"));
         assert_eq!(parsed.date.as_deref(), Some("2024-02-29"));
         assert_eq!(parsed.title, "The Title");
@@ -251,7 +229,10 @@ mod tests {
         let line = "Senior US military officials have arrived in Ukraine to discuss efforts to end the war. \
                     The delegation, led by the Army Secretary, is expected to meet officials in Kyiv on Thursday.";
         let (title, keep) = title_policy(line);
-        assert_eq!(title, "Senior US military officials have arrived in Ukraine to discuss efforts to end the war.");
+        assert_eq!(
+            title,
+            "Senior US military officials have arrived in Ukraine to discuss efforts to end the war."
+        );
         assert!(keep);
         let parsed = parse(&format!("{line}\nNext."));
         assert_eq!(parsed.text, format!("{line}\nNext."));
@@ -259,18 +240,9 @@ mod tests {
 
     #[test]
     fn abbreviations_do_not_end_sentences() {
-        assert_eq!(
-            first_sentence("He met U.S. President Trump. Then left."),
-            "He met U.S. President Trump."
-        );
-        assert_eq!(
-            first_sentence("Mr. Smith said \"no.\" Then left."),
-            "Mr. Smith said \"no.\""
-        );
-        assert_eq!(
-            first_sentence("Is it? yes it is. Done"),
-            "Is it? yes it is."
-        );
+        assert_eq!(first_sentence("He met U.S. President Trump. Then left."), "He met U.S. President Trump.");
+        assert_eq!(first_sentence("Mr. Smith said \"no.\" Then left."), "Mr. Smith said \"no.\"");
+        assert_eq!(first_sentence("Is it? yes it is. Done"), "Is it? yes it is.");
         assert_eq!(first_sentence("No end here"), "No end here");
     }
 
@@ -287,13 +259,7 @@ mod tests {
 
     #[test]
     fn title_from_text_drops_a_short_first_line() {
-        assert_eq!(
-            title_from_text("Title\n\nBody".into()),
-            ("Title".into(), "Body".into())
-        );
-        assert_eq!(
-            title_from_text("Only".into()),
-            ("Only".into(), String::new())
-        );
+        assert_eq!(title_from_text("Title\n\nBody".into()), ("Title".into(), "Body".into()));
+        assert_eq!(title_from_text("Only".into()), ("Only".into(), String::new()));
     }
 }

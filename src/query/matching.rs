@@ -136,12 +136,17 @@ impl<'s, 'a> Matcher<'s, 'a> {
             let mut stream = postings.terms().search(Str::new(term).starts_with()).into_stream();
             while let Some((key, value)) = stream.next() {
                 if key != term.as_bytes() {
-                    completions.push((String::from_utf8_lossy(key).into_owned(), TermInfo::from_value(value)));
+                    completions
+                        .push((String::from_utf8_lossy(key).into_owned(), TermInfo::from_value(value)));
                 }
             }
             completions.sort_by(|a, b| b.1.doc_freq.cmp(&a.1.doc_freq).then_with(|| a.0.cmp(&b.0)));
             completions.truncate(MAX_PREFIX_TERMS);
-            out.extend(completions.into_iter().map(|(term, info)| Variant { term, info, weight: PREFIX_WEIGHT }));
+            out.extend(completions.into_iter().map(|(term, info)| Variant {
+                term,
+                info,
+                weight: PREFIX_WEIGHT,
+            }));
         }
         out
     }
@@ -153,7 +158,9 @@ impl<'s, 'a> Matcher<'s, 'a> {
         let mut lists: Vec<(Vec<Posting>, Vec<u32>)> = Vec::with_capacity(words.len());
         let mut idf = 0.0;
         for w in words {
-            let Some(info) = postings.get(w) else { return Ok((HashMap::new(), Vec::new())) };
+            let Some(info) = postings.get(w) else {
+                return Ok((HashMap::new(), Vec::new()));
+            };
             let mut ps = Vec::new();
             let mut pos = Vec::new();
             postings.read_postings(info, &mut ps)?;
@@ -162,16 +169,22 @@ impl<'s, 'a> Matcher<'s, 'a> {
             lists.push((ps, pos));
         }
         // Per word: doc → its slice of positions.
-        let by_doc: Vec<HashMap<u32, &[u32]>> = lists.iter().map(|(ps, pos)| positions_by_doc(ps, pos)).collect();
+        let by_doc: Vec<HashMap<u32, &[u32]>> =
+            lists.iter().map(|(ps, pos)| positions_by_doc(ps, pos)).collect();
         let mut scores = HashMap::new();
-        let Some(first) = by_doc.first() else { return Ok((scores, Vec::new())) };
+        let Some(first) = by_doc.first() else {
+            return Ok((scores, Vec::new()));
+        };
         for (&doc, starts) in first {
-            let Some((title_len, body_len)) = self.index.docs().lengths(doc) else { continue };
+            let Some((title_len, body_len)) = self.index.docs().lengths(doc) else {
+                continue;
+            };
             let (mut in_title, mut in_body) = (0, 0);
             for &p in starts.iter() {
-                let all = by_doc.iter().enumerate().skip(1).all(|(i, m)| {
-                    m.get(&doc).is_some_and(|ps| ps.binary_search(&(p + i as u32)).is_ok())
-                });
+                let all =
+                    by_doc.iter().enumerate().skip(1).all(|(i, m)| {
+                        m.get(&doc).is_some_and(|ps| ps.binary_search(&(p + i as u32)).is_ok())
+                    });
                 if all {
                     if p < title_len {
                         in_title += 1;

@@ -159,12 +159,18 @@ impl<'a> Searcher<'a> {
             let doc = self.index.docs().get(ordinal)?;
             results.push(hit(&doc, score, &matches.terms));
         }
-        Ok(SearchResults { query: query.to_string(), total: matches.docs.len(), partial: matches.partial, results })
+        Ok(SearchResults {
+            query: query.to_string(),
+            total: matches.docs.len(),
+            partial: matches.partial,
+            results,
+        })
     }
 
     /// The document with this id, with the matches of `query` (may be empty) marked.
     pub fn document(&self, id: &str, query: &str) -> Result<DocumentView> {
-        let ordinal = self.index.docs().ordinal(id).ok_or_else(|| crate::Error::NoSuchDocument(id.to_string()))?;
+        let ordinal =
+            self.index.docs().ordinal(id).ok_or_else(|| crate::Error::NoSuchDocument(id.to_string()))?;
         let doc = self.index.docs().get(ordinal)?;
         let terms = self.highlight_terms(query);
         Ok(DocumentView {
@@ -217,6 +223,7 @@ fn hit(doc: &DocRecord<'_>, score: f64, terms: &HashMap<String, usize>) -> Searc
 }
 
 fn marks_of(text: &str, terms: &HashMap<String, usize>) -> Vec<Mark> {
-    let ranges: Vec<(usize, usize)> = excerpt::find_hits(text, terms).iter().map(|h| (h.start, h.end)).collect();
+    let ranges: Vec<(usize, usize)> =
+        excerpt::find_hits(text, terms).iter().map(|h| (h.start, h.end)).collect();
     excerpt::utf16_marks(text, &ranges)
 }

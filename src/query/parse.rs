@@ -93,11 +93,12 @@ fn unit_of(text: &str, quoted: bool, prefix: bool) -> Option<Unit> {
     let mut terms: Vec<String> = Vec::new();
     let mut last_position = None;
     analysis::tokenize(text, 0, |t| {
-        // A hyphen compound repeats its first part's position; the parts already cover it.
-        if last_position != Some(t.position) {
+        // A hyphen compound comes after its parts, at the first part's position; the parts
+        // already cover it.
+        if last_position.is_none_or(|last| t.position > last) {
             terms.push(t.term.to_string());
+            last_position = Some(t.position);
         }
-        last_position = Some(t.position);
     });
     match terms.len() {
         0 => None,

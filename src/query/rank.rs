@@ -34,7 +34,11 @@ pub struct Bm25 {
 impl Bm25 {
     /// Scorer for a corpus.
     pub fn new(meta: &Meta) -> Bm25 {
-        Bm25 { docs: f64::from(meta.doc_count), avg_title: meta.avg_title_len(), avg_body: meta.avg_body_len() }
+        Bm25 {
+            docs: f64::from(meta.doc_count),
+            avg_title: meta.avg_title_len(),
+            avg_body: meta.avg_body_len(),
+        }
     }
 
     /// Inverse document frequency of a term found in `doc_freq` documents (always > 0).
@@ -75,7 +79,8 @@ mod tests {
     #[test]
     fn more_occurrences_help_with_diminishing_returns() {
         let s = bm25();
-        let (one, two, ten) = (s.score(1.0, 0, 1, 10, 500), s.score(1.0, 0, 2, 10, 500), s.score(1.0, 0, 10, 10, 500));
+        let (one, two, ten) =
+            (s.score(1.0, 0, 1, 10, 500), s.score(1.0, 0, 2, 10, 500), s.score(1.0, 0, 10, 10, 500));
         assert!(two > one && ten > two && ten - two < (two - one) * 8.0);
     }
 }

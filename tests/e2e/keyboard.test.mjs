@@ -5,7 +5,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startSession, openPage, waitForReady, waitForResults, waitForReader, readResults, hashParams,
-  assertNoProblems, KELLOGG_IDS,
+  screenshot, assertNoProblems, KELLOGG_IDS,
 } from './helpers.mjs';
 
 /** Which element has focus: "input#q", "result:<id>", or a tag name. */
@@ -43,6 +43,7 @@ describe('keyboard', () => {
       assert.equal(await focused(page), `result:${ids[0]}`, 'ArrowDown focuses the first result');
       await page.keyboard.press('ArrowDown');
       assert.equal(await focused(page), `result:${ids[1]}`, 'ArrowDown again focuses the second');
+      await screenshot(page, 'keyboard-focus');
       await page.keyboard.press('ArrowUp');
       assert.equal(await focused(page), `result:${ids[0]}`, 'ArrowUp goes back to the first');
       await page.keyboard.press('ArrowUp');

@@ -33,7 +33,7 @@ fn kellogg_finds_the_three_articles_that_mention_him() {
 #[wasm_bindgen_test]
 fn every_golden_query_gives_the_same_json_as_the_native_build() {
     let golden = JSON::parse(GOLDEN).unwrap();
-    let queries = js_sys::Object::keys(golden.unchecked_ref());
+    let queries = js_sys::Object::keys(golden.unchecked_ref::<js_sys::Object>());
     assert!(queries.length() >= 8, "the golden file holds the relevance queries");
     for q in queries.iter() {
         let q = q.as_string().unwrap();
@@ -51,7 +51,8 @@ fn info_describes_the_embedded_index() {
 
 #[wasm_bindgen_test]
 fn documents_come_back_whole_with_marks_and_unknown_ids_throw() {
-    let doc = wasm::get_document("003_3ddd5eb3ece5e1af", Some("witkoff".into())).map_err(JsValue::from).unwrap();
+    let doc =
+        wasm::get_document("003_3ddd5eb3ece5e1af", Some("witkoff".into())).map_err(JsValue::from).unwrap();
     let text = Reflect::get(&doc, &"text".into()).unwrap().as_string().unwrap();
     assert!(text.starts_with("Ukrainian President Volodymyr Zelenskyy said Friday"));
     let marks: Array = Reflect::get(&doc, &"marks".into()).unwrap().dyn_into().unwrap();
@@ -76,9 +77,29 @@ fn bad_options_are_an_error_not_a_panic() {
 fn hostile_queries_never_panic() {
     let long = "kellogg ".repeat(12_500);
     let hostile = [
-        "", " ", "\"", "\"\"", "-", "--", "OR", "NOT", "AND", "-\"", "“", "”", "'", "’s",
-        "\u{0}", "\u{7}\u{1b}[31m", "\u{200f}\u{202e}kellogg", "🙂🙂🙂", "<script>alert(1)</script>",
-        "a|b&c*d?e+f(g)h[i]j{k}l^m$n.o\\p", "ǅ İ ﬃ", "kellogg OR OR -", long.as_str(),
+        "",
+        " ",
+        "\"",
+        "\"\"",
+        "-",
+        "--",
+        "OR",
+        "NOT",
+        "AND",
+        "-\"",
+        "“",
+        "”",
+        "'",
+        "’s",
+        "\u{0}",
+        "\u{7}\u{1b}[31m",
+        "\u{200f}\u{202e}kellogg",
+        "🙂🙂🙂",
+        "<script>alert(1)</script>",
+        "a|b&c*d?e+f(g)h[i]j{k}l^m$n.o\\p",
+        "ǅ İ ﬃ",
+        "kellogg OR OR -",
+        long.as_str(),
     ];
     for q in hostile {
         let found = search(q);

@@ -30,7 +30,13 @@ pub fn run(argv: &[String]) -> Result<()> {
     println!("{} document{s} match {:?}{partial}", found.total, query);
     for (i, hit) in found.results.iter().enumerate() {
         let date = hit.date.as_deref().unwrap_or("undated");
-        println!("\n{:>3}. {}  [{}  {date}  score {:.3}]", i + 1 + offset, style.mark(&hit.title, &hit.title_marks), hit.id, hit.score);
+        println!(
+            "\n{:>3}. {}  [{}  {date}  score {:.3}]",
+            i + 1 + offset,
+            style.mark(&hit.title, &hit.title_marks),
+            hit.id,
+            hit.score
+        );
         println!("     {}", style.mark(&hit.excerpt.text, &hit.excerpt.marks));
     }
     Ok(())
@@ -46,7 +52,12 @@ pub fn run_document(argv: &[String]) -> Result<()> {
         println!("{}", serde_json::to_string_pretty(&doc)?);
     } else {
         let style = Style::for_stdout();
-        println!("{}\n{}\n\n{}", style.mark(&doc.title, &doc.title_marks), doc.date.as_deref().unwrap_or("undated"), style.mark(&doc.text, &doc.marks));
+        println!(
+            "{}\n{}\n\n{}",
+            style.mark(&doc.title, &doc.title_marks),
+            doc.date.as_deref().unwrap_or("undated"),
+            style.mark(&doc.text, &doc.marks)
+        );
     }
     Ok(())
 }

@@ -1,0 +1,51 @@
+//! Shared helpers for the native integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use dossier::indexer::Indexer;
+use dossier::ingest;
+
+/// The project's root folder.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Indexes a folder or file the way `dossier build` does; panics on skipped inputs.
+pub fn index_of(path: &Path) -> Vec<u8> {
+    let mut ix = Indexer::new();
+    let report = ingest::ingest(&[path.to_path_buf()], &mut |d| {
+        ix.add(d).expect("document fits");
+    });
+    assert!(
+        report.skipped.is_empty(),
+        "{:?}",
+        report.skipped.iter().map(|s| s.to_string()).collect::<Vec<_>>()
+    );
+    ix.finish().expect("index writes")
+}
+
+/// The index of the default corpus, `corpus/`.
+pub fn seeds_index() -> Vec<u8> {
+    index_of(&root().join("corpus"))
+}
+
+/// A fresh, empty scratch folder for one test.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dossier-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// The seed ids, by their three-digit prefix.
+pub fn seed(prefix: &str) -> &'static str {
+    match prefix {
+        "000" => "000_e9dab112098231ab",
+        "001" => "001_5faf7213626f208b",
+        "002" => "002_cd071ab01838d533",
+        "003" => "003_3ddd5eb3ece5e1af",
+        "004" => "004_05d5347f9e8ea8f7",
+        other => panic!("no seed {other}"),
+    }
+}

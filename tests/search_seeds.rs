@@ -1,0 +1,160 @@
+//! Search on the default corpus, natively: ranked id lists per capability, and the golden JSON
+//! that the wasm tests (`tests/wasm/`) compare the wasm build against.
+//! Run with `DOSSIER_BLESS=1` to rewrite the golden file after an intended ranking change.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::{seed, seeds_index};
+use dossier::query::{SearchOptions, SearchResults, Searcher};
+
+fn run(searcher: &Searcher<'_>, q: &str) -> SearchResults {
+    searcher.search(q, &SearchOptions::default()).expect("search succeeds")
+}
+
+fn ids(found: &SearchResults) -> Vec<String> {
+    found.results.iter().map(|r| r.id.clone()).collect()
+}
+
+fn seeds(prefixes: &[&str]) -> Vec<&'static str> {
+    prefixes.iter().map(|p| seed(p)).collect()
+}
+
+/// Queries whose full JSON is pinned in the golden file and replayed in the wasm build.
+const GOLDEN_QUERIES: &[&str] = &[
+    "kellogg",
+    "Zelenskyy",
+    "kellogg witkoff",
+    "\"security guarantees\"",
+    "witkoff OR kushner",
+    "peace -putin",
+    "Russia's",
+    "Russia’s",
+    "expert-level",
+    "kyi",
+    "U.S.",
+    "",
+    "nothingmatchesthis",
+    "kellogg nothingmatchesthis",
+];
+
+#[test]
+fn kellogg_finds_exactly_the_three_articles_that_mention_him() {
+    let bytes = seeds_index();
+    let s = Searcher::open(&bytes).unwrap();
+    let found = run(&s, "kellogg");
+    // 000 has Kellogg in the title and four times in the body; 004 four times in a long
+    // body; 002 once, at the end.
+    assert_eq!(ids(&found), seeds(&["000", "004", "002"]));
+    for hit in &found.results {
+        let units: Vec<u16> = hit.excerpt.text.encode_utf16().collect();
+        let marked: Vec<String> = hit
+            .excerpt
+            .marks
+            .iter()
+            .map(|m| String::from_utf16_lossy(&units[m[0] as usize..m[1] as usize]))
+            .collect();
+        assert!(
+            !marked.is_empty() && marked.iter().all(|m| m.starts_with("Kellogg")),
+            "{}: {marked:?}",
+            hit.id
+        );
+    }
+}
+
+#[test]
+fn multiple_terms_are_anded() {
+    let bytes = seeds_index();
+    let s = Searcher::open(&bytes).unwrap();
+    // Witkoff is in 001-004; Kellogg in 000, 002, 004; both only in 002 and 004.
+    let mut got = ids(&run(&s, "kellogg witkoff"));
+    got.sort();
+    assert_eq!(got, seeds(&["002", "004"]));
+}
+
+#[test]
+fn curly_and_straight_apostrophes_find_the_same_documents() {
+    let bytes = seeds_index();
+    let s = Searcher::open(&bytes).unwrap();
+    let straight = run(&s, "Russia's");
+    assert_eq!(ids(&straight), ids(&run(&s, "Russia’s")));
+    assert_eq!(straight.total, 5, "every seed mentions Russia");
+}
+
+#[test]
+fn phrases_need_adjacent_words() {
+    let bytes = seeds_index();
+    let s = Searcher::open(&bytes).unwrap();
+    // "security guarantees" in 000, 001, 003, 004 (002 speaks of a "peace plan" only).
+    let mut got = ids(&run(&s, "\"security guarantees\""));
+    got.sort();
+    assert_eq!(got, seeds(&["000", "001", "003", "004"]));
+    // Both words exist, never adjacent in this order.
+    assert_eq!(run(&s, "\"guarantees security\"").total, 0);
+}
+
+#[test]
+fn hyphenated_words_match_their_parts() {
+    let bytes = seeds_index();
+    let s = Searcher::open(&bytes).unwrap();
+    // 001 writes “expert-level”, 003 writes “the expert level”: both are the same phrase.
+    let mut got = ids(&run(&s, "expert-level"));
+    got.sort();
+    assert_eq!(got, seeds(&["001", "003"]));
+    assert_eq!(ids(&run(&s, "\"expert level\"")).len(), 2);
+}
+
+#[test]
+fn or_and_not_operators() {
+    let bytes = seeds_index();
+    let s = Searcher::open(&bytes).unwrap();
+    let mut either = ids(&run(&s, "kushner OR driscoll"));
+    either.sort();
+    // Kushner only in 004, Driscoll only in 002.
+    assert_eq!(either, seeds(&["002", "004"]));
+    let mut without = ids(&run(&s, "kyiv -putin"));
+    without.sort();
+    // Putin is named in 001, 003 and 004.
+    assert_eq!(without, seeds(&["000", "002"]));
+    assert_eq!(ids(&run(&s, "kyiv NOT putin")).len(), 2);
+}
+
+#[test]
+fn the_word_being_typed_matches_as_a_prefix() {
+    let bytes = seeds_index();
+    let s = Searcher::open(&bytes).unwrap();
+    assert_eq!(run(&s, "kello").total, 3);
+    assert_eq!(run(&s, "kello ").total, 0, "a finished word is not a prefix");
+}
+
+#[test]
+fn nothing_matches_gives_an_empty_result_and_partial_matches_are_flagged() {
+    let bytes = seeds_index();
+    let s = Searcher::open(&bytes).unwrap();
+    let none = run(&s, "nothingmatchesthis");
+    assert_eq!((none.total, none.partial), (0, false));
+    let partial = run(&s, "kellogg nothingmatchesthis");
+    assert!(partial.partial);
+    assert_eq!(partial.total, 3);
+    assert_eq!(run(&s, "").total, 0);
+}
+
+#[test]
+fn results_match_the_golden_json_replayed_by_the_wasm_tests() {
+    let bytes = seeds_index();
+    let s = Searcher::open(&bytes).unwrap();
+    let got: BTreeMap<&str, SearchResults> = GOLDEN_QUERIES.iter().map(|q| (*q, run(&s, q))).collect();
+    let json = serde_json::to_string_pretty(&got).unwrap() + "\n";
+    let path = common::root().join("tests/fixtures/golden/seeds_search.json");
+    if std::env::var_os("DOSSIER_BLESS").is_some() {
+        std::fs::write(&path, &json).unwrap();
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        json == want,
+        "search results changed; if intended, rerun with DOSSIER_BLESS=1 and review the diff of {}",
+        path.display()
+    );
+}
