@@ -58,21 +58,22 @@ ensure_browser() {
 }
 
 # --- build ---------------------------------------------------------------------------------
-INDEX=target/dossier/index.dsr
-PKG=target/dossier/pkg
+TARGET=${CARGO_TARGET_DIR:-target}
+INDEX=$TARGET/dossier/index.dsr
+PKG=$TARGET/dossier/pkg
 
 build() {
   ensure_build_tools
   say "indexing ${corpus[*]}"
   cargo build --release --quiet --bin dossier
-  target/release/dossier build "${corpus[@]}" -o "$INDEX"
+  "$TARGET/release/dossier" build "${corpus[@]}" -o "$INDEX"
 
   say "compiling the core to wasm with the index embedded"
-  DOSSIER_INDEX="$ROOT/$INDEX" cargo rustc --quiet --lib --profile wasm \
+  DOSSIER_INDEX="$(realpath "$INDEX")" cargo rustc --quiet --lib --profile wasm \
     --target wasm32-unknown-unknown --crate-type cdylib
   rm -rf "$PKG"
   wasm-bindgen --target web --out-dir "$PKG" --out-name dossier \
-    target/wasm32-unknown-unknown/wasm/dossier.wasm
+    "$TARGET/wasm32-unknown-unknown/wasm/dossier.wasm"
   node_modules/.bin/wasm-opt -Oz "$PKG/dossier_bg.wasm" -o "$PKG/dossier_bg.wasm"
 
   say "writing $out/"
@@ -109,17 +110,17 @@ run_tests() {
   say "lint: cargo fmt, clippy (native and wasm)"
   cargo fmt --check
   cargo clippy --quiet --all-targets -- -D warnings
-  DOSSIER_INDEX="$ROOT/$INDEX" cargo clippy --quiet --lib --tests --target wasm32-unknown-unknown -- -D warnings
+  DOSSIER_INDEX="$(realpath "$INDEX")" cargo clippy --quiet --lib --tests --target wasm32-unknown-unknown -- -D warnings
 
   say "native tests"
   cargo test
 
   say "wasm tests under node (wasm-bindgen-test, the seeds index embedded)"
-  DOSSIER_INDEX="$ROOT/$INDEX" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  DOSSIER_INDEX="$(realpath "$INDEX")" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     cargo test --target wasm32-unknown-unknown --test wasm
 
   say "wasm tests in headless Chromium (wasm-bindgen-test)"
-  DOSSIER_INDEX="$ROOT/$INDEX" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  DOSSIER_INDEX="$(realpath "$INDEX")" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$(command -v chromedriver) \
     cargo test --target wasm32-unknown-unknown --test wasm
 

@@ -25,7 +25,7 @@ fn searcher() -> Result<&'static Searcher<'static>, JsError> {
         }
         Searcher::open_trusted(EMBEDDED).map_err(|e| e.to_string())
     });
-    opened.as_ref().map_err(|e| js_error(e))
+    opened.as_ref().map_err(js_error)
 }
 
 fn js_error(message: impl std::fmt::Display) -> JsError {
