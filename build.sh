@@ -110,7 +110,7 @@ run_tests() {
   say "lint: cargo fmt, clippy (native and wasm)"
   cargo fmt --check
   cargo clippy --quiet --all-targets -- -D warnings
-  DOSSIER_INDEX="$(realpath "$INDEX")" cargo clippy --quiet --lib --tests --target wasm32-unknown-unknown -- -D warnings
+  DOSSIER_INDEX="$(realpath "$INDEX")" cargo clippy --quiet --lib --test wasm --target wasm32-unknown-unknown -- -D warnings
 
   say "native tests"
   cargo test
