@@ -27,6 +27,8 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod entities;
 pub mod error;
 pub mod format;
 pub mod query;

@@ -50,7 +50,7 @@ pub fn info() -> Result<JsValue, JsError> {
 }
 
 /// Searches the embedded index. `options` may be `undefined` or `{limit, offset}`.
-/// Returns `{query, total, partial, results: [{id, title, date, url, score, titleMarks,
+/// Returns `{query, total, partial, didYouMean, results: [{id, title, date, url, score, titleMarks,
 /// excerpt: {text, marks}}]}` with marks as `[start, end]` UTF-16 offsets.
 #[wasm_bindgen]
 pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
@@ -67,4 +67,11 @@ pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = getDocument)]
 pub fn get_document(id: &str, query: Option<String>) -> Result<JsValue, JsError> {
     to_js(&searcher()?.document(id, query.as_deref().unwrap_or("")).map_err(js_error)?)
+}
+
+/// Completions of the last word of `input` for an autocomplete list, most frequent first:
+/// `[{query, term, documents}]`, at most `limit` (default 8).
+#[wasm_bindgen]
+pub fn suggest(input: &str, limit: Option<u32>) -> Result<JsValue, JsError> {
+    to_js(&searcher()?.suggest(input, limit.unwrap_or(8) as usize))
 }

@@ -19,6 +19,7 @@
 //! characters, not at the normalized term, and no later step modifies them.
 
 mod fold;
+pub mod stem;
 
 pub use fold::push_folded;
 

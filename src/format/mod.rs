@@ -52,6 +52,7 @@
 
 pub mod checksum;
 pub mod docstore;
+pub mod entities;
 pub mod meta;
 pub mod postings;
 pub mod varint;

@@ -93,19 +93,22 @@ pub fn excerpt(text: &str, hits: &[Hit]) -> Excerpt {
     Excerpt { text: out, marks }
 }
 
-/// Indices of the first and last hit of the best window.
+/// Indices of the first and last hit of the best window: the most distinct query groups,
+/// then the tightest span covering them, then the most hits.
 fn best_window(hits: &[Hit]) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize, (usize, usize))> = None;
+    let mut best: Option<(usize, usize, (usize, std::cmp::Reverse<usize>, usize))> = None;
     for i in 0..hits.len() {
         let mut groups: Vec<usize> = Vec::new();
+        let mut span = 0;
         let mut j = i;
         while j < hits.len() && hits[j].end.saturating_sub(hits[i].start) <= WINDOW_BYTES {
             if !groups.contains(&hits[j].group) {
                 groups.push(hits[j].group);
+                span = hits[j].end - hits[i].start;
             }
             j += 1;
         }
-        let score = (groups.len(), j - i);
+        let score = (groups.len(), std::cmp::Reverse(span), j - i);
         if best.is_none_or(|b| score > b.2) {
             best = Some((i, j.saturating_sub(1).max(i), score));
         }

@@ -21,6 +21,7 @@
 //! # Ok::<(), dossier::Error>(())
 //! ```
 
+pub mod aliases;
 pub mod excerpt;
 pub mod matching;
 pub mod parse;
@@ -30,6 +31,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis;
 use crate::format::{DocRecord, Index, FORMAT_VERSION};
 use crate::Result;
 pub use excerpt::{Excerpt, Mark};
@@ -61,6 +63,9 @@ pub struct SearchResults {
     pub total: usize,
     /// True when no document matches every term and these match only some of them.
     pub partial: bool,
+    /// The query with misspelled words replaced by what they matched, when a word matched
+    /// only through typo correction.
+    pub did_you_mean: Option<String>,
     /// The requested page of results, best first.
     pub results: Vec<SearchHit>,
 }
@@ -103,6 +108,18 @@ pub struct DocumentView {
     pub title_marks: Vec<Mark>,
     /// Highlights in the text (UTF-16 offsets).
     pub marks: Vec<Mark>,
+}
+
+/// A completion for an autocomplete list.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Suggestion {
+    /// The whole query with its last word completed.
+    pub query: String,
+    /// The completed word (a dictionary term).
+    pub term: String,
+    /// Number of documents containing it.
+    pub documents: u32,
 }
 
 /// Facts about the loaded index.
@@ -155,16 +172,33 @@ impl<'a> Searcher<'a> {
         let matches = Matcher::new(&self.index).run(&parsed)?;
         let limit = options.limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT);
         let mut results = Vec::with_capacity(limit.min(matches.docs.len()));
-        for &(ordinal, score) in matches.docs.iter().skip(options.offset).take(limit) {
-            let doc = self.index.docs().get(ordinal)?;
-            results.push(hit(&doc, score, &matches.terms));
+        for scored in matches.docs.iter().skip(options.offset).take(limit) {
+            let doc = self.index.docs().get(scored.doc)?;
+            results.push(hit(&doc, scored.score, &matches.terms));
         }
         Ok(SearchResults {
             query: query.to_string(),
             total: matches.docs.len(),
             partial: matches.partial,
+            did_you_mean: did_you_mean(query, &matches.corrections),
             results,
         })
+    }
+
+    /// Completions of the last word of `input`, most frequent first, as whole queries (the
+    /// input with its last word completed), for an autocomplete list. At most `limit`.
+    pub fn suggest(&self, input: &str, limit: usize) -> Vec<Suggestion> {
+        let mut last = None;
+        analysis::tokenize(input, 0, |t| last = Some((t.start, t.term.to_string())));
+        let Some((start, word)) = last.filter(|_| !input.ends_with(char::is_whitespace)) else {
+            return Vec::new();
+        };
+        let head = &input[..start];
+        Matcher::new(&self.index)
+            .completions(&word, limit.min(MAX_LIMIT))
+            .into_iter()
+            .map(|(term, info)| Suggestion { query: format!("{head}{term}"), term, documents: info.doc_freq })
+            .collect()
     }
 
     /// The document with this id, with the matches of `query` (may be empty) marked.
@@ -172,7 +206,7 @@ impl<'a> Searcher<'a> {
         let ordinal =
             self.index.docs().ordinal(id).ok_or_else(|| crate::Error::NoSuchDocument(id.to_string()))?;
         let doc = self.index.docs().get(ordinal)?;
-        let terms = self.highlight_terms(query);
+        let terms = self.highlight_terms(query)?;
         Ok(DocumentView {
             id: doc.id.to_string(),
             title: doc.title.to_string(),
@@ -184,29 +218,34 @@ impl<'a> Searcher<'a> {
         })
     }
 
-    /// The dictionary terms a query would highlight (its variants), by query group.
-    fn highlight_terms(&self, query: &str) -> HashMap<String, usize> {
-        let parsed = parse(query);
-        let matcher = Matcher::new(&self.index);
-        let mut terms = HashMap::new();
-        for (g, units) in parsed.groups.iter().enumerate() {
-            for unit in units {
-                match unit {
-                    Unit::Term { term, prefix } => {
-                        for v in matcher.expand(term, *prefix) {
-                            terms.entry(v.term).or_insert(g);
-                        }
-                    }
-                    Unit::Phrase(words) => {
-                        for w in words {
-                            terms.entry(w.clone()).or_insert(g);
-                        }
-                    }
-                }
-            }
+    /// The dictionary terms a query highlights (every variant that matched), by query group.
+    fn highlight_terms(&self, query: &str) -> Result<HashMap<String, usize>> {
+        if query.trim().is_empty() {
+            return Ok(HashMap::new());
         }
-        terms
+        Ok(Matcher::new(&self.index).run(&parse(query))?.terms)
     }
+}
+
+/// `query` with each corrected word replaced by its correction, or `None` if none was corrected.
+fn did_you_mean(query: &str, corrections: &[(String, String)]) -> Option<String> {
+    if corrections.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(query.len() + 8);
+    let mut copied = 0;
+    analysis::tokenize(query, 0, |t| {
+        if t.start < copied {
+            return;
+        }
+        if let Some((_, to)) = corrections.iter().find(|(from, _)| from == t.term) {
+            out.push_str(&query[copied..t.start]);
+            out.push_str(to);
+            copied = t.end;
+        }
+    });
+    out.push_str(&query[copied..]);
+    Some(out)
 }
 
 fn hit(doc: &DocRecord<'_>, score: f64, terms: &HashMap<String, usize>) -> SearchHit {

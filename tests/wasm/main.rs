@@ -106,3 +106,19 @@ fn hostile_queries_never_panic() {
         assert!(Reflect::get(&found, &"total".into()).unwrap().as_f64().is_some(), "query {q:?}");
     }
 }
+
+#[wasm_bindgen_test]
+fn suggestions_complete_the_last_word_by_frequency() {
+    let got = wasm::suggest("envoy kel", Some(3)).map_err(JsValue::from).unwrap();
+    let first = Array::from(&got).get(0);
+    assert_eq!(Reflect::get(&first, &"query".into()).unwrap().as_string().as_deref(), Some("envoy kellogg"));
+    assert_eq!(Reflect::get(&first, &"documents".into()).unwrap().as_f64(), Some(3.0));
+}
+
+#[wasm_bindgen_test]
+fn misspellings_come_back_with_did_you_mean() {
+    let found = search("witkof ");
+    let dym = Reflect::get(&found, &"didYouMean".into()).unwrap().as_string();
+    assert_eq!(dym.as_deref(), Some("witkoff "));
+    assert_eq!(ids(&found).len(), 4);
+}

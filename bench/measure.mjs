@@ -1,0 +1,187 @@
+// Builds every engine on the corpus, times every query of bench/queries.json on each, and
+// writes bench/out/results.json, the results section of bench/README.md, and the table to stdout.
+//   node --expose-gc bench/measure.mjs CORPUS.jsonl [--engines dossier,minisearch,flexsearch] [--no-readme]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+const BENCH = path.dirname(new URL(import.meta.url).pathname);
+const args = process.argv.slice(2);
+const corpus = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(BENCH, 'out/newsarticles.jsonl'));
+const opt = (name, dflt) => { const i = args.indexOf(`--${name}`); return i < 0 ? dflt : args[i + 1]; };
+const ENGINES = opt('engines', 'dossier,minisearch,flexsearch').split(',');
+const MIN_MS = 50; // per query: repeat until this much time has passed...
+const MIN_REPS = 5; // ...and at least this many runs
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const gc = () => globalThis.gc?.();
+
+// --- inputs --------------------------------------------------------------------------------
+const { kinds } = JSON.parse(fs.readFileSync(path.join(BENCH, 'queries.json'), 'utf8'));
+// The articles Dossier indexes: it skips the 36 with an empty text, so the anchors do too.
+const docs = fs.readFileSync(corpus, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+  .filter((d) => (d.text ?? '').trim() !== '');
+
+// --- timing --------------------------------------------------------------------------------
+function safeSearch(engine, kind, query) {
+  try {
+    return { ids: engine.search(kind, query) };
+  } catch (e) {
+    return { ids: [], error: String(e.message ?? e) };
+  }
+}
+
+/** Mean milliseconds of one call, repeated until MIN_MS have passed and MIN_REPS were run. */
+function meanMs(fn) {
+  let reps = 0;
+  const t0 = now();
+  let elapsed;
+  do {
+    fn();
+    reps++;
+    elapsed = now() - t0;
+  } while (elapsed < MIN_MS || reps < MIN_REPS);
+  return { ms: elapsed / reps, reps };
+}
+
+const quantile = (values, q) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.max(0, Math.ceil(q * s.length) - 1)];
+};
+
+async function runEngine(key) {
+  const engine = await import(path.join(BENCH, 'engines', `${key}.mjs`));
+  gc();
+  console.error(`bench: building ${engine.name} ${engine.version} on ${docs.length} articles`);
+  const build = await engine.build(docs, { corpus });
+  gc();
+  for (const qs of Object.values(kinds)) for (const q of qs) safeSearch(engine, null, q); // warm-up
+  const all = Object.entries(kinds);
+  for (const [kind, qs] of all) for (const q of qs) safeSearch(engine, kind, q); // warm-up, per kind
+  const perKind = {};
+  for (const [kind, qs] of all) {
+    const queries = qs.map((query) => {
+      const { ids, error } = safeSearch(engine, kind, query);
+      const extra = engine.lastInfo?.() ?? {};
+      const { ms, reps } = meanMs(() => safeSearch(engine, kind, query));
+      return { query, ms, reps, results: ids.length, top: ids.slice(0, 3), ...extra, ...(error && { error }) };
+    });
+    const times = queries.map((q) => q.ms);
+    perKind[kind] = {
+      median: quantile(times, 0.5),
+      p95: quantile(times, 0.95),
+      withResults: queries.filter((q) => q.results > 0).length,
+      partial: queries.filter((q) => q.partial).length,
+      errors: queries.filter((q) => q.error).length,
+      count: queries.length,
+      queries,
+    };
+  }
+  console.error(`bench: ${engine.name} done`);
+  return { name: engine.name, version: engine.version, notes: engine.notes, build, kinds: perKind };
+}
+
+// --- machine -------------------------------------------------------------------------------
+function machine() {
+  const sh = (cmd, a) => { try { return execFileSync(cmd, a, { encoding: 'utf8' }).trim(); } catch { return '?'; } };
+  const osName = (fs.readFileSync('/etc/os-release', 'utf8').match(/PRETTY_NAME="(.+)"/) ?? [])[1] ?? os.type();
+  return {
+    cpu: os.cpus()[0].model,
+    cores: os.cpus().length,
+    memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
+    os: `${osName}, Linux ${os.release()}`,
+    node: process.version,
+    rustc: sh('rustc', ['--version']),
+  };
+}
+
+// --- report --------------------------------------------------------------------------------
+const ms = (x) => (x == null ? '–' : x < 0.01 ? x.toFixed(4) : x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2) : x.toFixed(0));
+const ratio = (a, b) => (a == null || b == null || b === 0 ? '–' : `${(a / b).toFixed(a / b < 10 ? 2 : 0)}×`);
+const mb = (n) => (n == null ? '–' : n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : `${(n / 1e3).toFixed(1)} KB`);
+const secs = (x) => (x == null ? '–' : `${(x / 1000).toFixed(2)} s`);
+
+function render(results) {
+  const by = Object.fromEntries(results.engines.map((e) => [e.name, e]));
+  const [D, M, F] = [by.Dossier, by.MiniSearch, by.FlexSearch];
+  const m = results.machine;
+  const lines = [];
+  lines.push(`Run ${results.date} by \`bench/run.sh\`: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; ${m.os}; ` +
+    `Node ${m.node}; ${m.rustc}. ${results.documents} articles; ` +
+    results.engines.map((e) => `${e.name} ${e.version}`).join(', ') + '.');
+  lines.push('', '### Query latency', '',
+    `Milliseconds per query (mean of ≥${MIN_REPS} runs and ≥${MIN_MS} ms each), median / p95 over the queries of each kind; ` +
+    'ratios are of medians (below 1× = Dossier faster). "with results": queries that returned at least one result.', '');
+  const names = results.engines.map((e) => e.name);
+  lines.push(`| kind | ${names.join(' | ')} | Dossier ÷ MiniSearch | Dossier ÷ FlexSearch | with results (${names.map((n) => n[0]).join(' / ')}) |`);
+  lines.push(`|---|${names.map(() => '---:').join('|')}|---:|---:|---|`);
+  for (const kind of Object.keys(results.queries)) {
+    const cell = (e) => `${ms(e.kinds[kind].median)} / ${ms(e.kinds[kind].p95)}`;
+    const counts = results.engines.map((e) => {
+      const k = e.kinds[kind];
+      return `${k.withResults}${k.partial ? ` (${k.partial} partial)` : ''}${k.errors ? ` (${k.errors} errors)` : ''}`;
+    }).join(' / ');
+    lines.push(`| ${kind} (${results.queries[kind].length}) | ${results.engines.map(cell).join(' | ')} | ` +
+      `${ratio(D?.kinds[kind].median, M?.kinds[kind].median)} | ${ratio(D?.kinds[kind].median, F?.kinds[kind].median)} | ${counts} |`);
+  }
+  if (D && M && F) {
+    const slower = Object.keys(results.queries).filter((k) => D.kinds[k].median >= M.kinds[k].median);
+    const single = D.kinds.single.median / F.kinds.single.median;
+    lines.push('', '**Targets**: faster than MiniSearch on every kind: ' +
+      (slower.length ? `**no** (not on ${slower.join(', ')})` : '**yes**') +
+      `; single term within 2× of FlexSearch: ${single <= 2 ? '**yes**' : '**no**'} (${single.toFixed(2)}×).`);
+  }
+  lines.push('', '### Build and index size', '',
+    'Build: Dossier\'s native indexer (`dossier build`, a separate process, wall time and peak RSS, reading and ' +
+    'writing files); the anchors\' in-process indexing of already parsed articles. Load: instantiating the wasm ' +
+    '(Dossier) or restoring the serialized index (MiniSearch `loadJSON`, FlexSearch `import`). ' +
+    'Sizes: gzip -9 and brotli 11; FlexSearch\'s export is several files, each compressed on its own.', '');
+  lines.push('| engine | what | build | load | raw | gzip | brotli |', '|---|---|---:|---:|---:|---:|---:|');
+  for (const e of results.engines) {
+    const b = e.build;
+    const rss = b.buildPeakRssBytes ? ` (peak RSS ${mb(b.buildPeakRssBytes)})` : '';
+    const row = (what, s, first) => lines.push(`| ${first ? e.name : ''} | ${what} | ${first ? secs(b.buildMs) + rss : ''} | ` +
+      `${first ? `${ms(b.loadMs)} ms` : ''} | ${mb(s.raw)} | ${mb(s.gzip)} | ${mb(s.brotli)} |`);
+    if (e.name === 'Dossier') {
+      row('index `index.dsr`', b.index, true);
+      row('whole wasm (index embedded)', b.wasm, false);
+      row('JS glue `dossier.js`', b.glue, false);
+    } else {
+      row(e.name === 'MiniSearch' ? '`JSON.stringify(index)`' : `\`export()\` (${b.chunks} files)`, b.index, true);
+    }
+  }
+  if (results.siteBuildMs) lines.push('', `Whole \`build.sh\` for the site (index, wasm compile with cargo's cache warm, wasm-opt): ${secs(results.siteBuildMs)}.`);
+  if (D) {
+    const slow = Object.entries(D.kinds).flatMap(([kind, k]) => k.queries.map((q) => ({ kind, ...q })))
+      .sort((a, b) => b.ms - a.ms).slice(0, 5);
+    lines.push('', '### Dossier\'s slowest queries', '', '| kind | query | ms | results (total hits) |', '|---|---|---:|---:|');
+    for (const q of slow) lines.push(`| ${q.kind} | \`${q.query}\` | ${ms(q.ms)} | ${q.results} (${q.total ?? '–'}) |`);
+  }
+  return lines.join('\n');
+}
+
+// --- main ----------------------------------------------------------------------------------
+const results = {
+  date: new Date().toISOString().slice(0, 10),
+  machine: machine(),
+  corpus: path.basename(corpus),
+  documents: docs.length,
+  siteBuildMs: process.env.BENCH_SITE_BUILD_MS ? Number(process.env.BENCH_SITE_BUILD_MS) : undefined,
+  timing: { minMsPerQuery: MIN_MS, minReps: MIN_REPS, top: 10 },
+  queries: kinds,
+  engines: [],
+};
+for (const key of ENGINES) results.engines.push(await runEngine(key));
+
+fs.mkdirSync(path.join(BENCH, 'out'), { recursive: true });
+fs.writeFileSync(path.join(BENCH, 'out/results.json'), JSON.stringify(results, null, 1) + '\n');
+const table = render(results);
+if (!args.includes('--no-readme')) {
+  const readme = path.join(BENCH, 'README.md');
+  const text = fs.readFileSync(readme, 'utf8');
+  const re = /(<!-- results:start -->)[\s\S]*?(<!-- results:end -->)/;
+  if (!re.test(text)) throw new Error('bench/README.md lacks the <!-- results:start/end --> markers');
+  fs.writeFileSync(readme, text.replace(re, `$1\n${table}\n$2`));
+}
+console.log(table);
