@@ -50,36 +50,58 @@ const quantile = (values, q) => {
   return s[Math.max(0, Math.ceil(q * s.length) - 1)];
 };
 
-async function runEngine(key) {
+async function load(key) {
   const engine = await import(path.join(BENCH, 'engines', `${key}.mjs`));
   gc();
   console.error(`bench: building ${engine.name} ${engine.version} on ${docs.length} articles`);
   const build = await engine.build(docs, { corpus });
   gc();
-  for (const qs of Object.values(kinds)) for (const q of qs) safeSearch(engine, null, q); // warm-up
-  const all = Object.entries(kinds);
-  for (const [kind, qs] of all) for (const q of qs) safeSearch(engine, kind, q); // warm-up, per kind
-  const perKind = {};
-  for (const [kind, qs] of all) {
-    const queries = qs.map((query) => {
-      const { ids, error } = safeSearch(engine, kind, query);
-      const extra = engine.lastInfo?.() ?? {};
-      const { ms, reps } = meanMs(() => safeSearch(engine, kind, query));
-      return { query, ms, reps, results: ids.length, top: ids.slice(0, 3), ...extra, ...(error && { error }) };
-    });
-    const times = queries.map((q) => q.ms);
-    perKind[kind] = {
-      median: quantile(times, 0.5),
-      p95: quantile(times, 0.95),
-      withResults: queries.filter((q) => q.results > 0).length,
-      partial: queries.filter((q) => q.partial).length,
-      errors: queries.filter((q) => q.error).length,
-      count: queries.length,
-      queries,
-    };
+  return { engine, build };
+}
+
+const summary = (queries) => {
+  const times = queries.map((q) => q.ms);
+  return {
+    median: quantile(times, 0.5),
+    p95: quantile(times, 0.95),
+    withResults: queries.filter((q) => q.results > 0).length,
+    partial: queries.filter((q) => q.partial).length,
+    errors: queries.filter((q) => q.error).length,
+    count: queries.length,
+    queries,
+  };
+};
+
+/** Times every query on every engine, engines interleaved query by query, so that a burst
+ * of load on the machine hits them alike. Diagnostics (extra ways to call an engine) too. */
+function runAll(loaded) {
+  const runs = loaded.flatMap(({ engine }) => [
+    { engine, key: engine.name, search: (kind, q) => safeSearch(engine, kind, q) },
+    ...Object.entries(engine.diagnostics ?? {}).map(([label, fn]) => ({
+      engine, key: `${engine.name}: ${label}`, diagnostic: true, search: (kind, q) => safeSearch({ search: fn }, kind, q),
+    })),
+  ]);
+  for (const run of runs) for (const [kind, qs] of Object.entries(kinds)) for (const q of qs) run.search(kind, q); // warm-up
+  const perRun = Object.fromEntries(runs.map((r) => [r.key, {}]));
+  for (const [kind, qs] of Object.entries(kinds)) {
+    console.error(`bench: timing ${kind} queries`);
+    for (const run of runs) perRun[run.key][kind] = [];
+    for (const query of qs) {
+      for (const run of runs) {
+        const { ids, error } = run.search(kind, query);
+        const extra = run.engine.lastInfo?.() ?? {};
+        const { ms, reps } = meanMs(() => run.search(kind, query));
+        perRun[run.key][kind].push({ query, ms, reps, results: ids.length, top: ids.slice(0, 3), ...extra, ...(error && { error }) });
+      }
+    }
   }
-  console.error(`bench: ${engine.name} done`);
-  return { name: engine.name, version: engine.version, notes: engine.notes, build, kinds: perKind };
+  const kindsOf = (key) => Object.fromEntries(Object.entries(perRun[key]).map(([k, qs]) => [k, summary(qs)]));
+  return {
+    engines: loaded.map(({ engine, build }) => ({
+      name: engine.name, version: engine.version, notes: engine.notes, build, kinds: kindsOf(engine.name),
+    })),
+    diagnostics: runs.filter((r) => r.diagnostic).map((r) => ({ name: r.key, kinds: kindsOf(r.key) })),
+  };
 }
 
 // --- machine -------------------------------------------------------------------------------
@@ -170,9 +192,12 @@ const results = {
   siteBuildMs: process.env.BENCH_SITE_BUILD_MS ? Number(process.env.BENCH_SITE_BUILD_MS) : undefined,
   timing: { minMsPerQuery: MIN_MS, minReps: MIN_REPS, top: 10 },
   queries: kinds,
-  engines: [],
 };
-for (const key of ENGINES) results.engines.push(await runEngine(key));
+const loaded = [];
+for (const key of ENGINES) loaded.push(await load(key));
+results.loadAverage = { before: os.loadavg() };
+Object.assign(results, runAll(loaded));
+results.loadAverage.after = os.loadavg();
 
 fs.mkdirSync(path.join(BENCH, 'out'), { recursive: true });
 fs.writeFileSync(path.join(BENCH, 'out/results.json'), JSON.stringify(results, null, 1) + '\n');

@@ -96,7 +96,9 @@ pub fn excerpt(text: &str, hits: &[Hit]) -> Excerpt {
 /// Indices of the first and last hit of the best window: the most distinct query groups,
 /// then the tightest span covering them, then the most hits.
 fn best_window(hits: &[Hit]) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize, (usize, std::cmp::Reverse<usize>, usize))> = None;
+    // (distinct groups, tighter span first, hits)
+    type Score = (usize, std::cmp::Reverse<usize>, usize);
+    let mut best: Option<(usize, usize, Score)> = None;
     for i in 0..hits.len() {
         let mut groups: Vec<usize> = Vec::new();
         let mut span = 0;
