@@ -6,7 +6,9 @@
 use std::collections::HashMap;
 
 use crate::analysis;
+use crate::entities::{self, Extractor};
 use crate::format::docstore::{parse_date, DocStoreWriter, StoredDoc};
+use crate::format::entities::{write_entities, EntityInput, Field, StoredMention, DENT, EALS, EIDS, ENTS};
 use crate::format::postings::{Posting, PostingsWriter};
 use crate::format::{self, IndexWriter, Meta};
 use crate::ingest::Document;
@@ -17,11 +19,17 @@ use crate::ingest::Document;
 pub const FIELD_GAP: u32 = 16;
 
 /// Accumulates documents and writes the index.
-#[derive(Default)]
 pub struct Indexer {
     docs: DocStoreWriter,
     terms: HashMap<String, TermPostings>,
     meta: Meta,
+    extractor: Option<Extractor>,
+}
+
+impl Default for Indexer {
+    fn default() -> Self {
+        Indexer::new()
+    }
 }
 
 /// A term's postings so far, with positions flattened in posting order.
@@ -40,9 +48,19 @@ struct DocTerm {
 }
 
 impl Indexer {
-    /// An empty indexer.
+    /// An empty indexer that extracts entities.
     pub fn new() -> Indexer {
-        Indexer::default()
+        Indexer {
+            docs: DocStoreWriter::new(),
+            terms: HashMap::new(),
+            meta: Meta::default(),
+            extractor: Some(Extractor::new()),
+        }
+    }
+
+    /// An empty indexer that skips entity extraction (the index then has no entity sections).
+    pub fn without_entities() -> Indexer {
+        Indexer { extractor: None, ..Indexer::new() }
     }
 
     /// Number of documents added.
@@ -85,6 +103,9 @@ impl Indexer {
             title_len,
             body_len,
         })?;
+        if let Some(x) = self.extractor.as_mut() {
+            x.add(ordinal, &doc.title, &doc.text, doc.date.as_deref());
+        }
         for (term, mut dt) in doc_terms {
             dt.positions.sort_unstable();
             let acc = self.terms.entry(term).or_default();
@@ -117,6 +138,67 @@ impl Indexer {
         out.section(format::POSN, sections.posn)?;
         out.section(format::DOCS, docs)?;
         out.section(format::DIDS, dids)?;
+        if let Some(x) = self.extractor {
+            let sections = entity_sections(x.finish(), meta.doc_count)?;
+            out.section(ENTS, sections.ents)?;
+            out.section(DENT, sections.dent)?;
+            out.section(EIDS, sections.eids)?;
+            out.section(EALS, sections.eals)?;
+        }
         out.finish()
     }
+}
+
+/// Gives entities stable, unique ids (`person:volodymyr-zelenskyy`) and encodes them.
+fn entity_sections(
+    found: Vec<entities::Entity>,
+    doc_count: u32,
+) -> Result<format::entities::EntitySections, format::Error> {
+    let mut taken: HashMap<String, u32> = HashMap::new();
+    let ids: Vec<String> = found
+        .iter()
+        .map(|e| {
+            let base = format!("{}:{}", e.kind.name(), slug(&e.name));
+            let n = taken.entry(base.clone()).and_modify(|n| *n += 1).or_insert(1);
+            if *n == 1 {
+                base
+            } else {
+                format!("{base}-{n}")
+            }
+        })
+        .collect();
+    let mentions: Vec<Vec<StoredMention>> = found
+        .iter()
+        .map(|e| {
+            e.mentions
+                .iter()
+                .map(|m| StoredMention {
+                    doc: m.doc,
+                    field: if m.field == entities::Field::Title { Field::Title } else { Field::Text },
+                    start: m.start,
+                    end: m.end,
+                })
+                .collect()
+        })
+        .collect();
+    let inputs: Vec<EntityInput<'_>> = found
+        .iter()
+        .zip(&ids)
+        .zip(&mentions)
+        .map(|((e, id), m)| EntityInput { id, name: &e.name, kind: e.kind, aliases: &e.aliases, mentions: m })
+        .collect();
+    write_entities(&inputs, doc_count)
+}
+
+/// `Volodymyr Zelenskyy` → `volodymyr-zelenskyy`; `2025-09-22/2025-09-29` → `2025-09-22--2025-09-29`.
+fn slug(name: &str) -> String {
+    if name.contains('/') {
+        return name.split('/').map(slug).collect::<Vec<_>>().join("--");
+    }
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(analysis::normalize_word)
+        .collect();
+    words.join("-")
 }

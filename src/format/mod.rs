@@ -27,6 +27,13 @@
 //! | `POSN` | per posting: word positions, delta-encoded     | [`postings`]        |
 //! | `DOCS` | document records and their strings             | [`docstore`]        |
 //! | `DIDS` | `fst::Map`: document id → document ordinal     | [`docstore`]        |
+//! | `ENTS` | entity records, aliases and mentions (optional) | [`entities`]       |
+//! | `DENT` | per document: entities mentioned, with counts  | [`entities`]        |
+//! | `EIDS` | `fst::Map`: entity id → entity ordinal          | [`entities`]        |
+//! | `EALS` | `fst::Map`: one-word alias → entity ordinal     | [`entities`]        |
+//!
+//! The four entity sections are present together or not at all; an index without them (such
+//! as one built before entities existed) reads as having no entities.
 //!
 //! Variable-length integers are unsigned LEB128 ([`varint`]): 7 bits a byte, low bits first,
 //! high bit set on every byte but the last.
@@ -60,6 +67,7 @@ pub mod varint;
 use std::fmt;
 
 pub use docstore::{DocRecord, DocStore};
+pub use entities::{Entities, EntityRecord, Kind};
 pub use meta::Meta;
 pub use postings::{Posting, PostingsReader, TermInfo};
 
@@ -243,6 +251,7 @@ pub struct Index<'a> {
     meta: Meta,
     postings: PostingsReader<'a>,
     docs: DocStore<'a>,
+    entities: Entities<'a>,
 }
 
 impl<'a> Index<'a> {
@@ -256,7 +265,17 @@ impl<'a> Index<'a> {
         if docs.len() != meta.doc_count as usize {
             return Err(Error::corrupt(DOCS, "document count differs from META"));
         }
-        Ok(Index { bytes, meta, postings, docs })
+        let entities = match toc.optional(entities::ENTS) {
+            None => Entities::empty(),
+            Some(ents) => Entities::open(
+                ents,
+                toc.require(entities::DENT)?,
+                toc.require(entities::EIDS)?,
+                toc.require(entities::EALS)?,
+                meta.doc_count,
+            )?,
+        };
+        Ok(Index { bytes, meta, postings, docs, entities })
     }
 
     /// Recomputes the CRC-32 over the whole file and compares it with the footer.
@@ -278,6 +297,11 @@ impl<'a> Index<'a> {
     /// The document store.
     pub fn docs(&self) -> &DocStore<'a> {
         &self.docs
+    }
+
+    /// The entities (empty if the index has none).
+    pub fn entities(&self) -> &Entities<'a> {
+        &self.entities
     }
 
     /// The whole file, as given to [`Index::open`].
@@ -353,11 +377,14 @@ impl<'a> Toc<'a> {
     }
 
     fn require(&self, tag: Tag) -> Result<&'a [u8], Error> {
+        self.optional(tag).ok_or_else(|| Error::MissingSection(tag_name(tag)))
+    }
+
+    fn optional(&self, tag: Tag) -> Option<&'a [u8]> {
         self.entries
             .iter()
             .find(|(t, _, _)| *t == tag)
             .map(|&(_, offset, len)| &self.bytes[offset..offset + len])
-            .ok_or_else(|| Error::MissingSection(tag_name(tag)))
     }
 }
 

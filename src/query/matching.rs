@@ -278,9 +278,9 @@ impl<'s, 'a> Matcher<'s, 'a> {
         if let Some(info) = postings.get(term) {
             push(&mut out, term, info, MatchKind::Exact);
         }
-        for alias in exonyms(term) {
-            if let Some(info) = postings.get(alias) {
-                push(&mut out, alias, info, MatchKind::Alias);
+        for alias in exonyms(term).map(str::to_string).chain(self.entity_aliases(term)) {
+            if let Some(info) = postings.get(&alias) {
+                push(&mut out, &alias, info, MatchKind::Alias);
             }
         }
         for (t, info) in self.same_stem(term) {
@@ -300,6 +300,23 @@ impl<'s, 'a> Matcher<'s, 'a> {
             if out.is_empty() || dominant {
                 for (t, info, d) in fuzzy {
                     push(&mut out, &t, info, MatchKind::Fuzzy(d));
+                }
+            }
+        }
+        out
+    }
+
+    /// The other one-word names of the entity that has `term` as an unambiguous one-word alias
+    /// (`zelensky` → `zelenskyy`, `zelenskiy`).
+    fn entity_aliases(&self, term: &str) -> Vec<String> {
+        let entities = self.index.entities();
+        let Some(ordinal) = entities.by_alias(term) else { return Vec::new() };
+        let Ok((aliases, _)) = entities.detail(ordinal) else { return Vec::new() };
+        let mut out: Vec<String> = Vec::new();
+        for alias in aliases {
+            if let [word] = crate::analysis::terms(alias).as_slice() {
+                if word != term && !out.contains(word) {
+                    out.push(word.clone());
                 }
             }
         }

@@ -22,10 +22,12 @@
 //! ```
 
 pub mod aliases;
+pub mod entities;
 pub mod excerpt;
 pub mod matching;
 pub mod parse;
 pub mod rank;
+pub mod timeline;
 
 use std::collections::HashMap;
 
@@ -43,7 +45,7 @@ pub const DEFAULT_LIMIT: usize = 20;
 /// The most results one call returns.
 pub const MAX_LIMIT: usize = 1000;
 
-/// Paging for [`Searcher::search`].
+/// Paging and filters for [`Searcher::search`].
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct SearchOptions {
@@ -51,6 +53,23 @@ pub struct SearchOptions {
     pub limit: Option<usize>,
     /// Results to skip.
     pub offset: usize,
+    /// Only documents mentioning every one of these entities (ids).
+    pub entities: Vec<String>,
+    /// Only documents dated on or after this day, month or year (`2025`, `2025-08`, `2025-08-29`).
+    pub from: Option<String>,
+    /// Only documents dated on or before this day, month or year.
+    pub to: Option<String>,
+    /// Only undated documents.
+    pub undated: bool,
+    /// Entities per kind in the facet counts (default [`entities::FACET_LIMIT`]; 0 for none).
+    pub facet_limit: Option<usize>,
+}
+
+impl SearchOptions {
+    /// True when some filter narrows the documents.
+    pub fn filters(&self) -> bool {
+        !self.entities.is_empty() || self.from.is_some() || self.to.is_some() || self.undated
+    }
 }
 
 /// What a search found.
@@ -66,6 +85,8 @@ pub struct SearchResults {
     /// The query with misspelled words replaced by what they matched, when a word matched
     /// only through typo correction.
     pub did_you_mean: Option<String>,
+    /// Entity counts over all matching documents, by kind.
+    pub facets: Vec<entities::Facet>,
     /// The requested page of results, best first.
     pub results: Vec<SearchHit>,
 }
@@ -108,6 +129,8 @@ pub struct DocumentView {
     pub title_marks: Vec<Mark>,
     /// Highlights in the text (UTF-16 offsets).
     pub marks: Vec<Mark>,
+    /// Entity mentions in the title and text.
+    pub entities: Vec<entities::DocMention>,
 }
 
 /// A completion for an autocomplete list.
@@ -169,7 +192,22 @@ impl<'a> Searcher<'a> {
     /// finds nothing. Fails only on a corrupted index.
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResults> {
         let parsed = parse(query);
-        let matches = Matcher::new(&self.index).run(&parsed)?;
+        let mut matches = if parsed.is_empty() && options.filters() {
+            self.browse()
+        } else {
+            Matcher::new(&self.index).run(&parsed)?
+        };
+        if options.filters() {
+            let keep = self.filter(options)?;
+            matches.docs.retain(|s| keep.binary_search(&s.doc).is_ok());
+        }
+        let facet_limit = options.facet_limit.unwrap_or(entities::FACET_LIMIT);
+        let facets = if facet_limit == 0 || matches.docs.is_empty() {
+            Vec::new()
+        } else {
+            let docs: Vec<u32> = matches.docs.iter().map(|s| s.doc).collect();
+            entities::facets(&self.index, &docs, facet_limit)?
+        };
         let limit = options.limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT);
         let mut results = Vec::with_capacity(limit.min(matches.docs.len()));
         for scored in matches.docs.iter().skip(options.offset).take(limit) {
@@ -181,8 +219,70 @@ impl<'a> Searcher<'a> {
             total: matches.docs.len(),
             partial: matches.partial,
             did_you_mean: did_you_mean(query, &matches.corrections),
+            facets,
             results,
         })
+    }
+
+    /// Every document, newest first (undated last): what an empty query with filters lists.
+    fn browse(&self) -> matching::Matches {
+        let docs = self.index.docs();
+        let mut all: Vec<(Option<u32>, u32)> =
+            (0..docs.len() as u32).map(|o| (docs.get(o).ok().and_then(|d| d.date), o)).collect();
+        all.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let docs =
+            all.into_iter().map(|(_, doc)| matching::Scored { doc, score: 0.0, groups: 0, fuzzy_groups: 0 });
+        matching::Matches { docs: docs.collect(), ..Default::default() }
+    }
+
+    /// The documents (sorted ordinals) that pass the entity and date filters.
+    fn filter(&self, options: &SearchOptions) -> Result<Vec<u32>> {
+        let docs = self.index.docs();
+        let mut keep: Vec<u32> = (0..docs.len() as u32).collect();
+        for id in &options.entities {
+            let with = entities::documents_of(&self.index, id)?;
+            keep.retain(|d| with.binary_search(d).is_ok());
+        }
+        let from = options.from.as_deref().map(|s| date_bound(s, false));
+        let to = options.to.as_deref().map(|s| date_bound(s, true));
+        if from.is_some() || to.is_some() || options.undated {
+            keep.retain(|&d| {
+                let date = docs.get(d).ok().and_then(|r| r.date);
+                match date {
+                    None => options.undated,
+                    Some(_) if options.undated => false,
+                    Some(day) => from.is_none_or(|f| day >= f) && to.is_none_or(|t| day <= t),
+                }
+            });
+        }
+        Ok(keep)
+    }
+
+    /// How the documents matching `query` and the entity filters of `options` spread over
+    /// time (date filters are ignored, so the timeline shows where the filtered period sits).
+    /// An empty query covers the whole corpus.
+    pub fn timeline(&self, query: &str, options: &SearchOptions) -> Result<timeline::Timeline> {
+        let parsed = parse(query);
+        let mut matches =
+            if parsed.is_empty() { self.browse() } else { Matcher::new(&self.index).run(&parsed)? };
+        if !options.entities.is_empty() {
+            let only_entities =
+                SearchOptions { entities: options.entities.clone(), ..SearchOptions::default() };
+            let keep = self.filter(&only_entities)?;
+            matches.docs.retain(|s| keep.binary_search(&s.doc).is_ok());
+        }
+        let docs: Vec<u32> = matches.docs.iter().map(|s| s.doc).collect();
+        timeline::timeline(&self.index, &docs)
+    }
+
+    /// Lists entities (see [`entities::ListOptions`]).
+    pub fn entities(&self, options: &entities::ListOptions) -> Result<entities::EntityList> {
+        entities::list(&self.index, options)
+    }
+
+    /// The page of one entity, with at most `contexts` mentions in context.
+    pub fn entity(&self, id: &str, contexts: Option<usize>) -> Result<entities::EntityDetail> {
+        entities::detail(&self.index, id, contexts.unwrap_or(entities::CONTEXT_LIMIT))
     }
 
     /// Completions of the last word of `input`, most frequent first, as whole queries (the
@@ -215,6 +315,7 @@ impl<'a> Searcher<'a> {
             text: doc.text.to_string(),
             title_marks: marks_of(doc.title, &terms),
             marks: marks_of(doc.text, &terms),
+            entities: entities::mentions_in(&self.index, ordinal)?,
         })
     }
 
@@ -224,6 +325,24 @@ impl<'a> Searcher<'a> {
             return Ok(HashMap::new());
         }
         Ok(Matcher::new(&self.index).run(&parse(query))?.terms)
+    }
+}
+
+/// The YYYYMMDD bound of a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` filter: its first day, or its
+/// last day when `upper` (days past a month's end are harmless: no date has them). Text that
+/// is not a date gives a bound nothing passes.
+fn date_bound(s: &str, upper: bool) -> u32 {
+    let parts: Vec<Option<u32>> = s.trim().split('-').map(|p| p.parse().ok()).collect();
+    let (lo, hi) = match parts.as_slice() {
+        [Some(y)] => (y * 10000 + 101, y * 10000 + 1231),
+        [Some(y), Some(m)] => (y * 10000 + m * 100 + 1, y * 10000 + m * 100 + 31),
+        [Some(y), Some(m), Some(d)] => (y * 10000 + m * 100 + d, y * 10000 + m * 100 + d),
+        _ => return if upper { 0 } else { u32::MAX },
+    };
+    if upper {
+        hi
+    } else {
+        lo
     }
 }
 

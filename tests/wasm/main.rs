@@ -67,7 +67,7 @@ fn documents_come_back_whole_with_marks_and_unknown_ids_throw() {
 fn bad_options_are_an_error_not_a_panic() {
     let err = wasm::search("kellogg", JsValue::from_str("limit=3")).unwrap_err();
     let message = Reflect::get(&JsValue::from(err), &"message".into()).unwrap().as_string().unwrap();
-    assert!(message.starts_with("dossier: bad search options"), "{message}");
+    assert!(message.starts_with("dossier: bad options"), "{message}");
     let opts = JSON::parse(r#"{"limit": 1}"#).unwrap();
     let found = wasm::search("kellogg", opts).map_err(JsValue::from).unwrap();
     assert_eq!(ids(&found).len(), 1);

@@ -39,6 +39,11 @@ impl Args {
         self.options.iter().rev().find(|(n, _)| n == name).and_then(|(_, v)| v.as_deref())
     }
 
+    /// Every value of a repeatable option, in order.
+    pub fn values(&self, name: &str) -> Vec<String> {
+        self.options.iter().filter(|(n, _)| n == name).filter_map(|(_, v)| v.clone()).collect()
+    }
+
     /// Whether a switch was given.
     pub fn flag(&self, name: &str) -> bool {
         self.options.iter().any(|(n, _)| n == name)

@@ -6,6 +6,8 @@ mod args;
 #[cfg(not(target_arch = "wasm32"))]
 mod build;
 #[cfg(not(target_arch = "wasm32"))]
+mod entities;
+#[cfg(not(target_arch = "wasm32"))]
 mod search;
 
 use std::process::ExitCode;
@@ -16,7 +18,8 @@ dossier — build and search a news-corpus index
 
 USAGE:
   dossier build <DIR|FILE>... [-o FILE]        index articles (.txt .md .html .jsonl)
-  dossier search <QUERY> [--index FILE] [--json] [--limit N]
+  dossier search <QUERY> [--index FILE] [--json] [--limit N] [--entity ID]... [--from D] [--to D]
+  dossier entities [--index FILE] [--kind KIND] [--json]
   dossier document <ID> [--index FILE] [--query Q] [--json]
   dossier help
 
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
         Some("build") => build::run(&argv[1..]),
         Some("search") => search::run(&argv[1..]),
         Some("document") => search::run_document(&argv[1..]),
+        Some("entities") => entities::run(&argv[1..]),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())

@@ -10,7 +10,8 @@ use crate::build::load_index;
 
 /// Runs `dossier search <QUERY> [--index FILE] [--json] [--limit N]`.
 pub fn run(argv: &[String]) -> Result<()> {
-    let args = Args::parse(argv, &["--index", "--limit", "--offset"], &["--json"])?;
+    let args =
+        Args::parse(argv, &["--index", "--limit", "--offset", "--entity", "--from", "--to"], &["--json"])?;
     let query = args.positional.join(" ");
     let limit = match args.value("--limit") {
         Some(v) => Some(v.parse().map_err(|_| anyhow::anyhow!("--limit needs a number, got {v:?}"))?),
@@ -19,7 +20,16 @@ pub fn run(argv: &[String]) -> Result<()> {
     let offset = args.value("--offset").map(str::parse).transpose()?.unwrap_or(0);
     let bytes = load_index(&args)?;
     let searcher = Searcher::open(&bytes)?;
-    let found = searcher.search(&query, &SearchOptions { limit, offset })?;
+    let options = SearchOptions {
+        limit,
+        offset,
+        entities: args.values("--entity"),
+        from: args.value("--from").map(str::to_string),
+        to: args.value("--to").map(str::to_string),
+        facet_limit: Some(0),
+        ..SearchOptions::default()
+    };
+    let found = searcher.search(&query, &options)?;
     if args.flag("--json") {
         println!("{}", serde_json::to_string_pretty(&found.results)?);
         return Ok(());
@@ -28,6 +38,9 @@ pub fn run(argv: &[String]) -> Result<()> {
     let s = if found.total == 1 { "" } else { "s" };
     let partial = if found.partial { " (no document has every term; closest matches)" } else { "" };
     println!("{} document{s} match {:?}{partial}", found.total, query);
+    if let Some(dym) = &found.did_you_mean {
+        println!("(searched for {dym:?})");
+    }
     for (i, hit) in found.results.iter().enumerate() {
         let date = hit.date.as_deref().unwrap_or("undated");
         println!(

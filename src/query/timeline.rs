@@ -1,0 +1,163 @@
+//! The timeline: how a set of documents (and the dates they mention) spread over time.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::format::{Index, Kind};
+use crate::Result;
+
+/// Spans up to this many days are shown by day.
+pub const DAYS_BY_DAY: u32 = 62;
+/// Spans up to this many years are shown by month; longer ones by year.
+pub const YEARS_BY_MONTH: u32 = 3;
+
+/// Documents and dated mentions per period.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Timeline {
+    /// `"day"`, `"month"` or `"year"`: chosen from the span of the documents' dates.
+    pub granularity: &'static str,
+    /// Periods in order, from the first to the last dated document, empty ones included.
+    pub buckets: Vec<Bucket>,
+    /// Documents without a date (counted, not dropped).
+    pub undated: u32,
+}
+
+/// One period.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Bucket {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: also a valid `from`/`to` search filter.
+    pub period: String,
+    /// Documents dated in the period.
+    pub documents: u32,
+    /// Mentions, in these documents, of dates that fall in the period.
+    pub mentions: u32,
+}
+
+/// The timeline of `docs` (document ordinals).
+pub fn timeline(index: &Index<'_>, docs: &[u32]) -> Result<Timeline> {
+    let mut dated: Vec<u32> = Vec::new();
+    let mut undated = 0;
+    for &d in docs {
+        match index.docs().get(d)?.date {
+            Some(day) => dated.push(day),
+            None => undated += 1,
+        }
+    }
+    let (Some(&first), Some(&last)) = (dated.iter().min(), dated.iter().max()) else {
+        return Ok(Timeline { granularity: "month", buckets: Vec::new(), undated });
+    };
+    let span_days = days(last).saturating_sub(days(first));
+    let (granularity, key): (&'static str, fn(u32) -> u32) = if span_days <= DAYS_BY_DAY {
+        ("day", |d| d)
+    } else if last / 10000 - first / 10000 < YEARS_BY_MONTH {
+        ("month", |d| d / 100)
+    } else {
+        ("year", |d| d / 10000)
+    };
+    let mut counts: BTreeMap<u32, (u32, u32)> = BTreeMap::new();
+    let mut period = key(first);
+    while period <= key(last) {
+        counts.insert(period, (0, 0));
+        period = next(period, granularity);
+    }
+    for d in dated {
+        if let Some(c) = counts.get_mut(&key(d)) {
+            c.0 += 1;
+        }
+    }
+    count_date_mentions(index, docs, granularity, key, &mut counts)?;
+    let buckets = counts
+        .into_iter()
+        .map(|(p, (documents, mentions))| Bucket { period: label(p, granularity), documents, mentions })
+        .collect();
+    Ok(Timeline { granularity, buckets, undated })
+}
+
+/// Adds mentions of date entities (in `docs`) to the periods they fall in.
+fn count_date_mentions(
+    index: &Index<'_>,
+    docs: &[u32],
+    granularity: &str,
+    key: fn(u32) -> u32,
+    counts: &mut BTreeMap<u32, (u32, u32)>,
+) -> Result<()> {
+    let entities = index.entities();
+    let mut seen: BTreeMap<u32, u32> = BTreeMap::new();
+    for &doc in docs {
+        for (e, n) in entities.in_doc(doc)? {
+            *seen.entry(e).or_default() += n;
+        }
+    }
+    for (e, n) in seen {
+        let r = entities.get(e)?;
+        if r.kind != Kind::Date {
+            continue;
+        }
+        // A range counts at its start; a month or year only at its own precision or coarser.
+        let start = r.name.split('/').next().unwrap_or("");
+        let day = match (start.len(), granularity) {
+            (10, _) => crate::format::docstore::parse_date(start),
+            (7, "month" | "year") => crate::format::docstore::parse_date(&format!("{start}-01")),
+            (4, "year") => crate::format::docstore::parse_date(&format!("{start}-01-01")),
+            _ => None,
+        };
+        if let Some(c) = day.and_then(|d| counts.get_mut(&key(d))) {
+            c.1 += n;
+        }
+    }
+    Ok(())
+}
+
+/// Days since 0000-03-01 of a YYYYMMDD date (only differences matter).
+fn days(d: u32) -> u32 {
+    let (y, m, day) = (d / 10000, d / 100 % 100, d % 100);
+    let (y, m) = if m <= 2 { (y.saturating_sub(1), m + 12) } else { (y, m) };
+    365 * y + y / 4 - y / 100 + y / 400 + (153 * (m.saturating_sub(3)) + 2) / 5 + day
+}
+
+/// The period after `p` at this granularity.
+fn next(p: u32, granularity: &str) -> u32 {
+    match granularity {
+        "year" => p + 1,
+        "month" if p % 100 == 12 => (p / 100 + 1) * 100 + 1,
+        "month" => p + 1,
+        _ => {
+            let (y, m, d) = (p / 10000, p / 100 % 100, p % 100);
+            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            let len = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+            if d < len[(m.clamp(1, 12) - 1) as usize] {
+                p + 1
+            } else if m < 12 {
+                y * 10000 + (m + 1) * 100 + 1
+            } else {
+                (y + 1) * 10000 + 101
+            }
+        }
+    }
+}
+
+fn label(p: u32, granularity: &str) -> String {
+    match granularity {
+        "year" => format!("{p:04}"),
+        "month" => format!("{:04}-{:02}", p / 100, p % 100),
+        _ => format!("{:04}-{:02}-{:02}", p / 10000, p / 100 % 100, p % 100),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_step_across_month_and_year_ends() {
+        assert_eq!(next(20250228, "day"), 20250301);
+        assert_eq!(next(20240228, "day"), 20240229);
+        assert_eq!(next(20251231, "day"), 20260101);
+        assert_eq!(next(202512, "month"), 202601);
+        assert_eq!(days(20250301) - days(20250228), 1);
+        assert_eq!(days(20260101) - days(20251231), 1);
+    }
+}
