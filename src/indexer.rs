@@ -123,6 +123,8 @@ impl Indexer {
     pub fn finish(self) -> Result<Vec<u8>, format::Error> {
         let mut terms: Vec<(String, TermPostings)> = self.terms.into_iter().collect();
         terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let related =
+            crate::related::related(terms.iter().map(|(_, acc)| &acc.postings[..]), self.meta.doc_count);
         let mut postings = PostingsWriter::new();
         for (term, acc) in &terms {
             postings.add(term, &acc.postings, &acc.positions)?;
@@ -138,6 +140,7 @@ impl Indexer {
         out.section(format::POSN, sections.posn)?;
         out.section(format::DOCS, docs)?;
         out.section(format::DIDS, dids)?;
+        out.section(format::related::RELS, format::related::write_related(&related))?;
         if let Some(x) = self.extractor {
             let sections = entity_sections(x.finish(), meta.doc_count)?;
             out.section(ENTS, sections.ents)?;

@@ -37,6 +37,8 @@ pub mod query;
 pub mod indexer;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ingest;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod related;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -107,3 +107,10 @@ pub fn timeline(query: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options: SearchOptions = self::options(options)?;
     to_js(&searcher()?.timeline(query, &options).map_err(js_error)?)
 }
+
+/// The documents most similar to this one: `[{id, title, date, similarity, sameStory}]`,
+/// most similar first. Throws if there is no such document.
+#[wasm_bindgen]
+pub fn related(id: &str) -> Result<JsValue, JsError> {
+    to_js(&searcher()?.related(id).map_err(js_error)?)
+}

@@ -220,3 +220,20 @@ fn excerpts_show_the_passage_where_the_query_words_stand_closest() {
         assert!(adjacent, "{}: {}", hit.id, hit.excerpt.text);
     }
 }
+
+#[test]
+fn the_two_reports_of_the_same_press_conference_are_flagged_as_the_same_story() {
+    let bytes = seeds_index();
+    let s = Searcher::open(&bytes).unwrap();
+    for p in ["000", "001", "002", "003", "004"] {
+        let related = s.related(seed(p)).unwrap();
+        let same: Vec<&str> = related.iter().filter(|r| r.same_story).map(|r| &r.id[..3]).collect();
+        let want: &[&str] = match p {
+            "001" => &["003"],
+            "003" => &["001"],
+            _ => &[],
+        };
+        let all: Vec<(&str, f64)> = related.iter().map(|r| (&r.id[..3], r.similarity)).collect();
+        assert_eq!(same, want, "same-story documents of {p}; similarities {all:?}");
+    }
+}

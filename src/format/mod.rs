@@ -32,6 +32,8 @@
 //! | `EIDS` | `fst::Map`: entity id → entity ordinal          | [`entities`]        |
 //! | `EALS` | `fst::Map`: one-word alias → entity ordinal     | [`entities`]        |
 //!
+//! | `RELS` | per document: most similar documents (optional) | [`related`]       |
+//!
 //! The four entity sections are present together or not at all; an index without them (such
 //! as one built before entities existed) reads as having no entities.
 //!
@@ -62,6 +64,7 @@ pub mod docstore;
 pub mod entities;
 pub mod meta;
 pub mod postings;
+pub mod related;
 pub mod varint;
 
 use std::fmt;
@@ -252,6 +255,7 @@ pub struct Index<'a> {
     postings: PostingsReader<'a>,
     docs: DocStore<'a>,
     entities: Entities<'a>,
+    related: related::Related<'a>,
 }
 
 impl<'a> Index<'a> {
@@ -275,7 +279,11 @@ impl<'a> Index<'a> {
                 meta.doc_count,
             )?,
         };
-        Ok(Index { bytes, meta, postings, docs, entities })
+        let related = match toc.optional(related::RELS) {
+            Some(bytes) => related::Related::open(bytes, meta.doc_count)?,
+            None => related::Related::default(),
+        };
+        Ok(Index { bytes, meta, postings, docs, entities, related })
     }
 
     /// Recomputes the CRC-32 over the whole file and compares it with the footer.
@@ -302,6 +310,11 @@ impl<'a> Index<'a> {
     /// The entities (empty if the index has none).
     pub fn entities(&self) -> &Entities<'a> {
         &self.entities
+    }
+
+    /// Related documents (none if the index has no `RELS` section).
+    pub fn related(&self) -> &related::Related<'a> {
+        &self.related
     }
 
     /// The whole file, as given to [`Index::open`].

@@ -122,3 +122,116 @@ fn every_single_byte_corruption_is_an_error_or_harmless_never_a_panic() {
         }
     }
 }
+
+mod entity_sections {
+    use crate::format::entities::{write_entities, Entities, EntityInput, Field, Kind, StoredMention};
+
+    fn m(doc: u32, field: Field, start: u32, end: u32) -> StoredMention {
+        StoredMention { doc, field, start, end }
+    }
+
+    #[test]
+    fn round_trip_records_details_per_document_lists_and_aliases() {
+        let zel = ["Volodymyr Zelenskyy".to_string(), "Zelensky".into(), "Zelenskiy".into()];
+        let kel = ["Keith Kellogg".to_string(), "Kellogg".into()];
+        let kyiv_a = ["Kyiv".to_string()];
+        let kyiv_b = ["Kyiv".to_string()];
+        let zel_m = [
+            m(2, Field::Text, 40, 49),
+            m(0, Field::Title, 0, 9),
+            m(0, Field::Text, 10, 19),
+            m(0, Field::Text, 100, 109),
+        ];
+        let kel_m = [m(1, Field::Text, 5, 12)];
+        let inputs = [
+            EntityInput {
+                id: "person:volodymyr-zelenskyy",
+                name: "Volodymyr Zelenskyy",
+                kind: Kind::Person,
+                aliases: &zel,
+                mentions: &zel_m,
+            },
+            EntityInput {
+                id: "person:keith-kellogg",
+                name: "Keith Kellogg",
+                kind: Kind::Person,
+                aliases: &kel,
+                mentions: &kel_m,
+            },
+            EntityInput {
+                id: "place:kyiv",
+                name: "Kyiv",
+                kind: Kind::Place,
+                aliases: &kyiv_a,
+                mentions: &[],
+            },
+            EntityInput {
+                id: "place:kyiv-2",
+                name: "Kyiv",
+                kind: Kind::Place,
+                aliases: &kyiv_b,
+                mentions: &[],
+            },
+        ];
+        let s = write_entities(&inputs, 3).unwrap();
+        let e = Entities::open(&s.ents, &s.dent, &s.eids, &s.eals, 3).unwrap();
+        assert_eq!(e.len(), 4);
+        let r = e.get(0).unwrap();
+        assert_eq!(
+            (r.id, r.name, r.kind, r.mentions, r.documents),
+            ("person:volodymyr-zelenskyy", "Volodymyr Zelenskyy", Kind::Person, 4, 2)
+        );
+        let (aliases, mentions) = e.detail(0).unwrap();
+        assert_eq!(aliases, ["Volodymyr Zelenskyy", "Zelensky", "Zelenskiy"]);
+        assert_eq!(
+            mentions,
+            [
+                m(0, Field::Title, 0, 9),
+                m(0, Field::Text, 10, 19),
+                m(0, Field::Text, 100, 109),
+                m(2, Field::Text, 40, 49)
+            ]
+        );
+        assert_eq!(e.in_doc(0).unwrap(), [(0, 3)]);
+        assert_eq!(e.in_doc(1).unwrap(), [(1, 1)]);
+        assert_eq!(e.in_doc(2).unwrap(), [(0, 1)]);
+        assert_eq!(e.in_doc(9).unwrap(), []);
+        assert_eq!(e.ordinal("person:keith-kellogg"), Some(1));
+        assert_eq!(e.ordinal("nobody"), None);
+        assert_eq!(e.by_alias("zelensky"), Some(0));
+        assert_eq!(e.by_alias("kellogg"), Some(1));
+        assert_eq!(e.by_alias("kyiv"), None, "a word naming two entities is not an alias of either");
+        assert!(e.get(4).is_err());
+    }
+
+    #[test]
+    fn corrupt_entity_bytes_are_errors_not_panics() {
+        let aliases = ["A".to_string()];
+        let mentions = [m(0, Field::Text, 0, 1)];
+        let inputs = [EntityInput {
+            id: "other:a",
+            name: "A",
+            kind: Kind::Other,
+            aliases: &aliases,
+            mentions: &mentions,
+        }];
+        let s = write_entities(&inputs, 1).unwrap();
+        for i in 0..s.ents.len() {
+            let mut ents = s.ents.clone();
+            ents[i] ^= 0xff;
+            if let Ok(e) = Entities::open(&ents, &s.dent, &s.eids, &s.eals, 1) {
+                let _ = e.get(0);
+                let _ = e.detail(0);
+            }
+        }
+        for i in 0..s.dent.len() {
+            let mut dent = s.dent.clone();
+            dent[i] ^= 0xff;
+            if let Ok(e) = Entities::open(&s.ents, &dent, &s.eids, &s.eals, 1) {
+                let _ = e.in_doc(0);
+            }
+        }
+        assert!(Entities::open(&s.ents[..3], &s.dent, &s.eids, &s.eals, 1).is_err());
+        assert!(write_entities(&inputs, 0).is_err(), "a mention of a document that does not exist");
+    }
+}

@@ -133,6 +133,26 @@ pub struct DocumentView {
     pub entities: Vec<entities::DocMention>,
 }
 
+/// Similarity (percent) from which two documents are the same story; the indexer's
+/// `related::SAME_STORY`, kept here because the wasm has no indexer.
+pub const SAME_STORY_PERCENT: u8 = 55;
+
+/// A document related to another.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RelatedDoc {
+    /// Document id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Date, if known.
+    pub date: Option<String>,
+    /// Cosine similarity of their TF-IDF vectors, in 0..=1 (two decimals).
+    pub similarity: f64,
+    /// True when they report the same events (a near-duplicate).
+    pub same_story: bool,
+}
+
 /// A completion for an autocomplete list.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -273,6 +293,26 @@ impl<'a> Searcher<'a> {
         }
         let docs: Vec<u32> = matches.docs.iter().map(|s| s.doc).collect();
         timeline::timeline(&self.index, &docs)
+    }
+
+    /// The documents most similar to the one with this id, most similar first; those telling
+    /// the same story (near-duplicates) are flagged.
+    pub fn related(&self, id: &str) -> Result<Vec<RelatedDoc>> {
+        let ordinal =
+            self.index.docs().ordinal(id).ok_or_else(|| crate::Error::NoSuchDocument(id.to_string()))?;
+        let mut out = Vec::new();
+        for (other, percent) in self.index.related().of(ordinal)? {
+            let d = self.index.docs().get(other)?;
+            let similarity = f64::from(percent) / 100.0;
+            out.push(RelatedDoc {
+                id: d.id.into(),
+                title: d.title.into(),
+                date: d.date_string(),
+                similarity,
+                same_story: similarity >= f64::from(SAME_STORY_PERCENT) / 100.0,
+            });
+        }
+        Ok(out)
     }
 
     /// Lists entities (see [`entities::ListOptions`]).
