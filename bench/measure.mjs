@@ -13,6 +13,7 @@ const opt = (name, dflt) => { const i = args.indexOf(`--${name}`); return i < 0 
 const ENGINES = opt('engines', 'dossier,minisearch,flexsearch').split(',');
 const MIN_MS = 50; // per query: repeat until this much time has passed...
 const MIN_REPS = 5; // ...and at least this many runs
+const ROUNDS = 3; // all of that ROUNDS times, the median of the rounds' means kept (steadier on a busy machine)
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 const gc = () => globalThis.gc?.();
@@ -85,15 +86,24 @@ function runAll(loaded) {
   const perRun = Object.fromEntries(runs.map((r) => [r.key, {}]));
   for (const [kind, qs] of Object.entries(kinds)) {
     console.error(`bench: timing ${kind} queries`);
-    for (const run of runs) perRun[run.key][kind] = [];
-    for (const query of qs) {
-      for (const run of runs) {
+    for (const run of runs) {
+      perRun[run.key][kind] = qs.map((query) => {
         const { ids, error } = run.search(kind, query);
         const extra = run.engine.lastInfo?.() ?? {};
-        const { ms, reps } = meanMs(() => run.search(kind, query));
-        perRun[run.key][kind].push({ query, ms, reps, results: ids.length, top: ids.slice(0, 3), ...extra, ...(error && { error }) });
-      }
+        return { query, rounds: [], reps: 0, results: ids.length, top: ids.slice(0, 3), ...extra, ...(error && { error }) };
+      });
     }
+    for (let round = 0; round < ROUNDS; round++) {
+      qs.forEach((query, i) => {
+        for (const run of runs) {
+          const { ms, reps } = meanMs(() => run.search(kind, query));
+          const q = perRun[run.key][kind][i];
+          q.rounds.push(ms);
+          q.reps += reps;
+        }
+      });
+    }
+    for (const run of runs) for (const q of perRun[run.key][kind]) q.ms = quantile(q.rounds, 0.5);
   }
   const kindsOf = (key) => Object.fromEntries(Object.entries(perRun[key]).map(([k, qs]) => [k, summary(qs)]));
   return {
@@ -165,7 +175,7 @@ function render(results) {
     results.engines.map((e) => `${e.name} ${e.version}`).join(', ') + '. ' +
     `Load average before / after the timings: ${loadavg(results.loadAverage.before)} / ${loadavg(results.loadAverage.after)}.`);
   lines.push('', '### Query latency', '',
-    `Milliseconds per query (mean of ≥${MIN_REPS} runs and ≥${MIN_MS} ms each), median / p95 over the queries of each kind; ` +
+    `Milliseconds per query (mean of ≥${MIN_REPS} runs and ≥${MIN_MS} ms, the median of ${ROUNDS} such rounds), median / p95 over the queries of each kind; ` +
     'ratios are of medians (below 1× = Dossier faster). "with results": queries that returned at least one result ' +
     '("partial": Dossier found no document with every word and showed the closest ones).', '');
   latencyTable(results, lines);
@@ -217,7 +227,7 @@ const results = {
   corpus: path.basename(corpus),
   documents: docs.length,
   siteBuildMs: process.env.BENCH_SITE_BUILD_MS ? Number(process.env.BENCH_SITE_BUILD_MS) : undefined,
-  timing: { minMsPerQuery: MIN_MS, minReps: MIN_REPS, top: 10 },
+  timing: { minMsPerQuery: MIN_MS, minReps: MIN_REPS, rounds: ROUNDS, top: 10 },
   queries: kinds,
 };
 const loaded = [];

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The benchmark, in one command: Dossier (wasm) vs MiniSearch and FlexSearch on NewsArticles.
+#
+#   bench/run.sh                 install what is missing, build the Dossier site on the corpus, measure
+#   bench/run.sh --no-build      measure the last build again
+#   other options go to measure.mjs: --engines dossier,minisearch  --no-readme
+#
+# Writes bench/out/results.json and the results section of bench/README.md, prints the tables.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DATA=$(realpath ../shared/bench)
+OUT=bench/out
+CORPUS=$OUT/newsarticles.jsonl
+export CARGO_TARGET_DIR=target/bench # its own target dir: no clash with other builds
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+build=1
+args=()
+for a in "$@"; do
+  case "$a" in
+    --no-build) build=0 ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    *) args+=("$a") ;;
+  esac
+done
+
+# --- what the run needs --------------------------------------------------------------------
+if [ ! -d node_modules/minisearch ] || [ ! -d node_modules/flexsearch ] \
+   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm devDependencies (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+if [ ! -x /usr/bin/time ]; then
+  say "installing Debian's time (for peak RSS)"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq time >/dev/null
+fi
+mkdir -p "$OUT"
+if [ ! -s "$CORPUS" ] || [ "$DATA/newsarticles.jsonl.gz" -nt "$CORPUS" ]; then
+  say "decompressing $DATA/newsarticles.jsonl.gz"
+  gunzip -c "$DATA/newsarticles.jsonl.gz" > "$CORPUS.tmp" && mv "$CORPUS.tmp" "$CORPUS"
+fi
+
+# --- Dossier site with the corpus embedded --------------------------------------------------
+if [ $build = 1 ]; then
+  say "building Dossier on the corpus (CARGO_TARGET_DIR=$CARGO_TARGET_DIR)"
+  start=$(date +%s%N)
+  ./build.sh --corpus "$CORPUS" --out "$OUT/dist"
+  export BENCH_SITE_BUILD_MS=$(( ($(date +%s%N) - start) / 1000000 ))
+elif [ ! -f "$OUT/dist/pkg/dossier_bg.wasm" ]; then
+  echo "bench/run.sh: no build in $OUT/dist yet; run without --no-build" >&2
+  exit 2
+fi
+
+# --- measure ---------------------------------------------------------------------------------
+say "measuring (a few minutes)"
+node --expose-gc bench/measure.mjs "$CORPUS" "${args[@]}"
