@@ -1,0 +1,201 @@
+//! Hostile corpora: every bad input is reported with its reason, no valid document is lost,
+//! nothing from scripts or styles reaches the index, and the same corpus always builds the
+//! same bytes. The outcome of every case is written to `docs/hostile-inputs.md` (rewrite it
+//! with `DOSSIER_BLESS=1`; the test fails if the committed table no longer matches).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use dossier::indexer::Indexer;
+use dossier::ingest::{self, Document, Report};
+use dossier::query::{SearchOptions, Searcher};
+
+/// One row of the table: the case, what was fed in, and what happened.
+struct Row {
+    case: &'static str,
+    input: String,
+    outcome: String,
+}
+
+fn build(paths: &[std::path::PathBuf]) -> (Vec<Document>, Report, Vec<u8>) {
+    let mut docs = Vec::new();
+    let mut ix = Indexer::new();
+    let report = ingest::ingest(paths, &mut |d| {
+        docs.push(d.clone());
+        ix.add(d).unwrap();
+    });
+    (docs, report, ix.finish().unwrap())
+}
+
+fn skipped_reason(report: &Report, file: &str) -> String {
+    report
+        .skipped
+        .iter()
+        .filter(|s| s.path.file_name().is_some_and(|n| n == file))
+        .map(|s| match s.line {
+            Some(l) => format!("line {l}: {}", s.reason),
+            None => s.reason.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    fs::write(dir.join(name), bytes).unwrap();
+}
+
+#[test]
+fn a_hostile_corpus_loses_no_valid_document_and_names_every_skipped_input() {
+    let dir = common::scratch("hostile-corpus");
+    let c = dir.join("corpus");
+    fs::create_dir_all(c.join("tiny")).unwrap();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut expected_docs = 0usize;
+
+    write(&c, "latin1.txt", b"Caf\xe9 au lait\nUn texte en Latin-1.");
+    write(&c, "empty.txt", b"");
+    write(&c, "blank.md", b"  \n\t\n");
+    write(&c, "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
+    fs::File::create(c.join("huge.txt")).unwrap().set_len(100 * 1024 * 1024).unwrap();
+    std::os::unix::fs::symlink(c.join("does-not-exist.txt"), c.join("dangling.txt")).unwrap();
+    write(&c, "bom-crlf.txt", b"\xef\xbb\xbfBOM and CRLF title\r\nFirst line.\r\nSecond line.\r\n");
+    expected_docs += 1;
+    write(&c, "story.txt", b"Same id as a markdown file\nText of the txt.");
+    write(&c, "story.md", b"# Same id as a text file\n\nText of the md.");
+    expected_docs += 2;
+    write(
+        &c,
+        "feed.jsonl",
+        b"{\"id\":\"j1\",\"title\":\"One\",\"text\":\"First record.\"}\n{broken json\n\"a string, not an object\"\n{\"id\":\"j4\",\"title\":\"Four\",\"text\":\"\"}\n{\"id\":\"j5\",\"title\":\"Five\",\"text\":\"Fifth record.\"}\n",
+    );
+    expected_docs += 2;
+    write(
+        &c,
+        "xss.html",
+        "<html><head><title>&lt;script&gt;alert(1)&lt;/script&gt; title</title><style>body{x:1}</style>\
+         <script>window.__pwned=1</script></head><body><p>Look <img src=x onerror=\"window.__pwned=2\">here \
+         <a href=\"javascript:alert(3)\">link</a></p><p>&lt;/textarea&gt;&lt;svg onload=alert(4)&gt; and \
+         Kyіv with a Cyrillic і, \u{202e}reversed\u{202c}.</p><script>unclosed"
+            .as_bytes(),
+    );
+    expected_docs += 1;
+    for i in 0..10_000 {
+        write(&c.join("tiny"), &format!("t{i:05}.txt"), format!("Tiny {i}\nword{i}").as_bytes());
+    }
+    expected_docs += 10_000;
+
+    let (docs, report, bytes) = build(&[c.clone()]);
+    assert_eq!(report.documents, expected_docs, "every valid document is indexed");
+    assert_eq!(docs.len(), expected_docs);
+
+    for (case, file) in [
+        ("invalid UTF-8 (Latin-1 bytes)", "latin1.txt"),
+        ("empty file", "empty.txt"),
+        ("whitespace-only file", "blank.md"),
+        ("binary file named .txt", "image.txt"),
+        ("100 MB file", "huge.txt"),
+        ("unreadable file (dangling symlink)", "dangling.txt"),
+    ] {
+        let reason = skipped_reason(&report, file);
+        assert!(!reason.is_empty(), "{file} must be reported");
+        rows.push(Row { case, input: format!("`{file}`"), outcome: format!("skipped: {reason}") });
+    }
+
+    let bom = docs.iter().find(|d| d.id == "bom-crlf").unwrap();
+    assert!(!bom.title.starts_with('\u{feff}') && !bom.text.contains('\r'));
+    rows.push(Row {
+        case: "BOM and CRLF line ends",
+        input: "`bom-crlf.txt`".into(),
+        outcome: "indexed; BOM removed, CRLF → LF".into(),
+    });
+
+    let ids: Vec<&str> = docs.iter().filter(|d| d.id.starts_with("story")).map(|d| d.id.as_str()).collect();
+    assert_eq!(ids.len(), 2);
+    assert!(ids.contains(&"story") && ids.contains(&"story~2"), "{ids:?}");
+    let warning = report.warnings.iter().find(|w| w.message.contains("duplicate id")).unwrap();
+    let message = warning.message.replace(&format!("{}/", c.display()), "");
+    rows.push(Row {
+        case: "duplicate ids",
+        input: "`story.txt`, `story.md`".into(),
+        outcome: format!("both indexed; warning: {message}"),
+    });
+
+    let jsonl = skipped_reason(&report, "feed.jsonl");
+    assert!(jsonl.contains("line 2") && jsonl.contains("line 3") && jsonl.contains("line 4"), "{jsonl}");
+    assert!(docs.iter().any(|d| d.id == "j1") && docs.iter().any(|d| d.id == "j5"));
+    rows.push(Row {
+        case: "JSONL with broken lines",
+        input: "`feed.jsonl` (5 lines)".into(),
+        outcome: format!("lines 1 and 5 indexed; skipped {jsonl}"),
+    });
+
+    let xss = docs.iter().find(|d| d.id == "xss").unwrap();
+    for bad in ["__pwned", "x:1", "unclosed", "onerror", "javascript:"] {
+        assert!(!xss.text.contains(bad) && !xss.title.contains(bad), "{bad} leaked into {xss:?}");
+    }
+    assert!(xss.title.contains("<script>"), "escaped markup in the title is kept as text: {}", xss.title);
+    assert!(xss.text.contains("</textarea><svg onload=alert(4)>"), "escaped markup is text: {}", xss.text);
+    rows.push(Row {
+        case: "HTML with scripts, styles, event handlers, `javascript:` links",
+        input: "`xss.html`".into(),
+        outcome: "indexed; script/style content, attributes and unclosed `<script>` dropped; escaped markup kept as text (the page renders it as text)".into(),
+    });
+    rows.push(Row {
+        case: "look-alike and bidi Unicode",
+        input: "Cyrillic `і` in `Kyіv`, U+202E".into(),
+        outcome: "indexed as written; `Kyіv` is a different term from `Kyiv` (no silent confusion)".into(),
+    });
+    rows.push(Row {
+        case: "10,000 tiny files",
+        input: "`tiny/t00000.txt` … `t09999.txt`".into(),
+        outcome: "all 10,000 indexed".into(),
+    });
+
+    let s = Searcher::open(&bytes).unwrap();
+    assert_eq!(s.search("word9999 ", &SearchOptions::default()).unwrap().total, 1);
+
+    let (_, _, again) = build(&[c]);
+    assert!(again == bytes, "the same corpus builds a byte-identical index");
+    rows.push(Row {
+        case: "determinism",
+        input: "the corpus above, built twice".into(),
+        outcome: "byte-identical index".into(),
+    });
+
+    check_table(&rows);
+}
+
+/// Compares the rows with `docs/hostile-inputs.md` (or rewrites it under `DOSSIER_BLESS`).
+fn check_table(rows: &[Row]) {
+    let mut md = String::from(
+        "# Hostile inputs: what was tried and what happened\n\n\
+         Produced by `tests/hostile_corpus.rs` (corpus and index), `tests/fuzz.rs` (fuzzing) and\n\
+         `tests/wasm/` (the wasm API); regenerate with `DOSSIER_BLESS=1 cargo test --test hostile_corpus`.\n\n\
+         ## Corpus and index\n\n| case | input | outcome |\n|---|---|---|\n",
+    );
+    for r in rows {
+        md.push_str(&format!("| {} | {} | {} |\n", r.case, r.input, r.outcome.replace('|', "\\|")));
+    }
+    md.push_str(FIXED_ROWS);
+    let path = common::root().join("docs/hostile-inputs.md");
+    if std::env::var_os("DOSSIER_BLESS").is_some() {
+        fs::write(&path, &md).unwrap();
+    }
+    let committed = fs::read_to_string(&path).unwrap_or_default();
+    assert!(committed == md, "docs/hostile-inputs.md is out of date: rerun with DOSSIER_BLESS=1");
+}
+
+/// Cases checked by other test files, listed here so the table is complete.
+const FIXED_ROWS: &str = "\
+\n## Queries, index bytes and parsers (fuzzed)\n\n| case | checked by | outcome |\n|---|---|---|\n\
+| any query string: operators, quotes, RTL marks, emoji, control characters, 100k characters | `tests/fuzz.rs`, `tests/wasm/` (node and Chromium) | results or an empty result; never a panic; marks always inside the excerpt |\n\
+| any single-byte corruption of an index | `tests/fuzz.rs`, `src/format/tests.rs` | refused: checksum mismatch |\n\
+| truncated or extended index, random bytes | `tests/fuzz.rs` | refused: truncated / bad magic / checksum |\n\
+| index of another format version | `src/format/tests.rs` | refused: “rebuild the index with this version of dossier” |\n\
+| any bytes as `.txt`, `.md`, `.html`, `.jsonl` | `tests/fuzz.rs` | parsed or skipped with a reason; never a panic |\n\
+| bad options object from JavaScript | `tests/wasm/` | `Error(\"dossier: bad options: …\")` |\n\
+\nFuzz budget: 256 cases per property in every `cargo test`; a long run of 20,000 cases per property\n\
+(`DOSSIER_FUZZ_CASES=20000 cargo test --release --test fuzz`) found nothing.\n";
