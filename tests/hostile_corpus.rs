@@ -87,7 +87,7 @@ fn a_hostile_corpus_loses_no_valid_document_and_names_every_skipped_input() {
     }
     expected_docs += 10_000;
 
-    let (docs, report, bytes) = build(&[c.clone()]);
+    let (docs, report, bytes) = build(std::slice::from_ref(&c));
     assert_eq!(report.documents, expected_docs, "every valid document is indexed");
     assert_eq!(docs.len(), expected_docs);
 
