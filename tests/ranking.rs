@@ -1,6 +1,8 @@
 //! Ranking rules, each on a tiny corpus built for it, asserting the exact order (with why).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use dossier::indexer::Indexer;
 use dossier::ingest::Document;
 use dossier::query::{SearchOptions, SearchResults, Searcher};

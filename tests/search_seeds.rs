@@ -55,7 +55,7 @@ fn kellogg_finds_exactly_the_three_articles_that_mention_him() {
     // body; 002 once, at the end.
     assert_eq!(ids(&found), seeds(&["000", "004", "002"]));
     for hit in &found.results {
-        let units: Vec<u16> = hit.excerpt.text.encode_utf16().collect();
+        let marked = common::marked(&hit.excerpt.text, &hit.excerpt.marks);
         let marked: Vec<String> = hit
             .excerpt
             .marks

@@ -71,8 +71,8 @@ const RECORD_LEN: usize = 32;
 //           mentions sorted by (doc, field, start): varint doc delta, varint field
 //           (0 title, 1 text), varint start (delta from the previous start in the same doc and
 //           field, else absolute), varint length.
-// DENT layout: (doc count + 1) u32 offsets into the lists that follow; each list is a varint
-//   count, then (varint entity-ordinal delta, varint mentions) in increasing ordinal order.
+// DENT layout: one list per document (see `doclists`): a varint count, then (varint
+//   entity-ordinal delta, varint mentions) in increasing ordinal order.
 
 /// Where a mention is: in the title or in the text of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -181,20 +181,17 @@ pub fn write_entities(entities: &[EntityInput<'_>], doc_count: u32) -> Result<En
     }
     records.extend_from_slice(&blob);
 
-    let mut dent = Vec::with_capacity((doc_count as usize + 1) * 4);
-    let mut lists = Vec::new();
-    for list in &per_doc {
-        dent.extend_from_slice(&(lists.len() as u32).to_le_bytes());
-        varint::write(&mut lists, list.len() as u64);
+    let dent = super::doclists::write(per_doc.iter().map(|list| {
+        let mut out = Vec::new();
+        varint::write(&mut out, list.len() as u64);
         let mut prev = 0;
         for &(entity, n) in list {
-            varint::write(&mut lists, u64::from(entity - prev));
-            varint::write(&mut lists, u64::from(n));
+            varint::write(&mut out, u64::from(entity - prev));
+            varint::write(&mut out, u64::from(n));
             prev = entity;
         }
-    }
-    dent.extend_from_slice(&(lists.len() as u32).to_le_bytes());
-    dent.extend_from_slice(&lists);
+        out
+    }));
 
     let mut ids: Vec<(&str, u32)> = entities.iter().enumerate().map(|(i, e)| (e.id, i as u32)).collect();
     ids.sort_unstable();
@@ -265,9 +262,7 @@ impl<'a> Entities<'a> {
             .and_then(|n| n.checked_add(4))
             .filter(|&e| e <= ents.len())
             .ok_or_else(|| Error::corrupt(ENTS, "records out of bounds"))?;
-        if (doc_count as usize + 1) * 4 > dent.len() {
-            return Err(Error::corrupt(DENT, "offset table out of bounds"));
-        }
+        super::doclists::check(dent, doc_count, DENT)?;
         let map = |bytes, tag| fst::Map::new(bytes).map_err(|e| Error::corrupt(tag, e.to_string()));
         Ok(Entities {
             count,
@@ -352,13 +347,10 @@ impl<'a> Entities<'a> {
 
     /// The entities mentioned in a document, as `(entity ordinal, mentions)`, by ordinal.
     pub fn in_doc(&self, doc: u32) -> Result<Vec<(u32, u32)>, Error> {
-        if doc >= self.doc_count {
+        let Some(mut r) = super::doclists::list(self.dent, self.doc_count, doc, DENT)? else {
             return Ok(Vec::new());
-        }
+        };
         let bad = || Error::corrupt(DENT, format!("list of document {doc} is malformed"));
-        let base = (self.doc_count as usize + 1) * 4;
-        let at = read_u32(self.dent, doc as usize * 4).ok_or_else(bad)? as usize;
-        let mut r = varint::Reader::new(self.dent, base.checked_add(at).ok_or_else(bad)?);
         let n = r.u32().ok_or_else(bad)?;
         let mut out = Vec::with_capacity((n as usize).min(4096));
         let mut entity = 0u32;

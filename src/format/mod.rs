@@ -60,6 +60,7 @@
 //! ```
 
 pub mod checksum;
+pub mod doclists;
 pub mod docstore;
 pub mod entities;
 pub mod meta;

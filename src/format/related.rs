@@ -1,30 +1,26 @@
 //! `RELS`: each document's most similar documents, computed at build time (see
 //! [`crate::related`]). Optional: an index without it has no related documents.
 //!
-//! Layout: (doc count + 1) u32 offsets into the lists that follow; each list is a varint
-//! count, then per related document a varint ordinal and one byte of similarity in percent
-//! (cosine × 100, rounded), most similar first.
+//! Layout: one list per document ([`super::doclists`]): a varint count, then per related
+//! document a varint ordinal and one byte of similarity in percent (cosine × 100, rounded),
+//! most similar first.
 
-use super::{read_u32, varint, Error, Tag};
+use super::{doclists, varint, Error, Tag};
 
 /// The section tag.
 pub const RELS: Tag = *b"RELS";
 
 /// Encodes per-document lists of `(document ordinal, similarity in 0..=1)`.
 pub fn write_related(lists: &[Vec<(u32, f32)>]) -> Vec<u8> {
-    let mut table = Vec::with_capacity((lists.len() + 1) * 4);
-    let mut body = Vec::new();
-    for list in lists {
-        table.extend_from_slice(&(body.len() as u32).to_le_bytes());
-        varint::write(&mut body, list.len() as u64);
+    doclists::write(lists.iter().map(|list| {
+        let mut out = Vec::new();
+        varint::write(&mut out, list.len() as u64);
         for &(doc, sim) in list {
-            varint::write(&mut body, u64::from(doc));
-            body.push((sim.clamp(0.0, 1.0) * 100.0).round() as u8);
+            varint::write(&mut out, u64::from(doc));
+            out.push((sim.clamp(0.0, 1.0) * 100.0).round() as u8);
         }
-    }
-    table.extend_from_slice(&(body.len() as u32).to_le_bytes());
-    table.extend_from_slice(&body);
-    table
+        out
+    }))
 }
 
 /// Reads related-document lists from borrowed bytes.
@@ -37,21 +33,16 @@ pub struct Related<'a> {
 impl<'a> Related<'a> {
     /// Borrows the section; checks that the offset table fits.
     pub fn open(bytes: &'a [u8], doc_count: u32) -> Result<Related<'a>, Error> {
-        if (doc_count as usize + 1) * 4 > bytes.len() {
-            return Err(Error::corrupt(RELS, "offset table out of bounds"));
-        }
+        doclists::check(bytes, doc_count, RELS)?;
         Ok(Related { bytes, doc_count })
     }
 
     /// `(document ordinal, similarity percent)` pairs for a document, most similar first.
     pub fn of(&self, doc: u32) -> Result<Vec<(u32, u8)>, Error> {
-        if doc >= self.doc_count {
+        let Some(mut r) = doclists::list(self.bytes, self.doc_count, doc, RELS)? else {
             return Ok(Vec::new());
-        }
+        };
         let bad = || Error::corrupt(RELS, format!("list of document {doc} is malformed"));
-        let base = (self.doc_count as usize + 1) * 4;
-        let at = read_u32(self.bytes, doc as usize * 4).ok_or_else(bad)? as usize;
-        let mut r = varint::Reader::new(self.bytes, base.checked_add(at).ok_or_else(bad)?);
         let n = r.u32().ok_or_else(bad)?;
         let mut out = Vec::with_capacity((n as usize).min(64));
         for _ in 0..n {

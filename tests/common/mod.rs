@@ -49,3 +49,9 @@ pub fn seed(prefix: &str) -> &'static str {
         other => panic!("no seed {other}"),
     }
 }
+
+/// The marked pieces of `text`, given UTF-16 marks as the API returns them.
+pub fn marked(text: &str, marks: &[[u32; 2]]) -> Vec<String> {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    marks.iter().map(|m| String::from_utf16_lossy(&units[m[0] as usize..m[1] as usize])).collect()
+}
