@@ -56,12 +56,6 @@ fn kellogg_finds_exactly_the_three_articles_that_mention_him() {
     assert_eq!(ids(&found), seeds(&["000", "004", "002"]));
     for hit in &found.results {
         let marked = common::marked(&hit.excerpt.text, &hit.excerpt.marks);
-        let marked: Vec<String> = hit
-            .excerpt
-            .marks
-            .iter()
-            .map(|m| String::from_utf16_lossy(&units[m[0] as usize..m[1] as usize]))
-            .collect();
         assert!(
             !marked.is_empty() && marked.iter().all(|m| m.starts_with("Kellogg")),
             "{}: {marked:?}",
