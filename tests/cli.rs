@@ -77,3 +77,20 @@ fn unknown_commands_and_options_fail_with_usage() {
     let out = dossier(&["search", "x", "--bogus"], root());
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown option --bogus"));
 }
+
+#[test]
+fn entities_json_lists_each_entity_with_type_aliases_and_mentions_per_document() {
+    let out = dossier(&["entities", "--json"], root());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let zel =
+        v.as_array().unwrap().iter().find(|e| e["id"] == "person:volodymyr-zelenskyy").expect("Zelenskyy");
+    assert_eq!(zel["name"], "Volodymyr Zelenskyy");
+    assert_eq!(zel["type"], "person");
+    let aliases: Vec<&str> = zel["aliases"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+    for spelling in ["Zelenskyy", "Zelensky", "Zelenskiy"] {
+        assert!(aliases.contains(&spelling), "{aliases:?}");
+    }
+    assert_eq!(zel["docs"].as_object().unwrap().len(), 5);
+    assert!(zel["docs"][seed("003")].as_u64().unwrap() > 1);
+}

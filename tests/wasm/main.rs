@@ -122,3 +122,48 @@ fn misspellings_come_back_with_did_you_mean() {
     assert_eq!(dym.as_deref(), Some("witkoff "));
     assert_eq!(ids(&found).len(), 4);
 }
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &key.into()).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn entity_list_and_page_come_back_as_plain_objects() {
+    let list = wasm::entities(JSON::parse(r#"{"kind": "person", "limit": 3}"#).unwrap())
+        .map_err(JsValue::from)
+        .unwrap();
+    let first = Array::from(&get(&list, "entities")).get(0);
+    assert_eq!(get(&first, "id").as_string().as_deref(), Some("person:volodymyr-zelenskyy"));
+    assert_eq!(get(&first, "kind").as_string().as_deref(), Some("person"));
+
+    let page = wasm::entity("person:volodymyr-zelenskyy", Some(5)).map_err(JsValue::from).unwrap();
+    let aliases: Vec<String> =
+        Array::from(&get(&page, "aliases")).iter().filter_map(|a| a.as_string()).collect();
+    assert!(
+        aliases.iter().any(|a| a == "Zelenskiy") && aliases.iter().any(|a| a == "Zelensky"),
+        "{aliases:?}"
+    );
+    assert_eq!(Array::from(&get(&page, "contexts")).length(), 5);
+    assert!(Array::from(&get(&page, "cooccurring")).length() > 5);
+    let err = JsValue::from(wasm::entity("person:nobody", None).unwrap_err());
+    assert_eq!(
+        get(&err, "message").as_string().as_deref(),
+        Some("dossier: no entity with id \"person:nobody\"")
+    );
+}
+
+#[wasm_bindgen_test]
+fn facets_filters_timeline_and_related_work_in_wasm() {
+    let opts = JSON::parse(r#"{"entities": ["person:jared-kushner"]}"#).unwrap();
+    let found = wasm::search("", opts).map_err(JsValue::from).unwrap();
+    assert_eq!(ids(&found), ["004_05d5347f9e8ea8f7"]);
+    assert!(Array::from(&get(&found, "facets")).length() >= 3);
+
+    let t = wasm::timeline("", JsValue::UNDEFINED).map_err(JsValue::from).unwrap();
+    assert_eq!(get(&t, "undated").as_f64(), Some(4.0));
+
+    let related = wasm::related("001_5faf7213626f208b").map_err(JsValue::from).unwrap();
+    let top = Array::from(&related).get(0);
+    assert_eq!(get(&top, "id").as_string().as_deref(), Some("003_3ddd5eb3ece5e1af"));
+    assert_eq!(get(&top, "sameStory").as_bool(), Some(true));
+}
