@@ -75,7 +75,11 @@ impl Indexer {
 
     /// Analyses and adds one document; returns its ordinal. Cost is linear in its text.
     /// Fails only when the index would pass 4 GiB.
-    pub fn add(&mut self, doc: Document) -> Result<u32, format::Error> {
+    pub fn add(&mut self, mut doc: Document) -> Result<u32, format::Error> {
+        if doc.date.is_none() {
+            // A dateline at the start of the text ("KYIV, Aug 29 (Reuters) -") dates the story.
+            doc.date = entities::dates::dateline(&doc.text);
+        }
         let mut doc_terms: HashMap<String, DocTerm> = HashMap::new();
         let mut record = |term: &str, position: u32, in_title: bool| {
             let entry = match doc_terms.get_mut(term) {
