@@ -82,6 +82,7 @@ build() {
   cp -r www/. "$out/"
   mkdir -p "$out/pkg"
   cp "$PKG/dossier.js" "$PKG/dossier_bg.wasm" "$PKG/dossier.d.ts" "$out/pkg/"
+  node scripts/single-file.mjs "$out"
   report_sizes
 }
 

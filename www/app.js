@@ -1,62 +1,91 @@
-// App: owns the view state { query, doc } and the events. The state lives in the URL hash
-// (see state.js) so reload, back/forward and shared links all reproduce the same view.
-// Typing replaces the current history entry; opening a document pushes a new one.
+// App: owns the view state and the navigation between views. The state lives in the URL hash
+// (state.js) so reload, back/forward and shared links all reproduce the same view. Typing
+// replaces the current history entry; following a link pushes one.
+//
+// Each view module (views/*.js) has the same shape: key(state) names what it shows (an
+// unchanged key is not reloaded), load(state, corpus) asks the engine, render(data, state) and
+// renderError(message, state) draw, describe(data, state) gives { title, status }, focus(state)
+// moves focus to its heading, arrowItems() lists what the arrow keys move through.
 
 import * as engine from './engine.js';
-import { parseHash, hashFor, sameState } from './state.js';
-import { countLine } from './views/format.js';
+import { parseHash, hashFor, sameState, modeOf, parentOf, withState, searchOf, hasFilters } from './state.js';
+import { bindKeyboard } from './keyboard.js';
 import * as searchView from './views/search.js';
 import * as readerView from './views/reader.js';
+import * as entityView from './views/entity.js';
+import * as entitiesView from './views/entities.js';
+import * as timelineView from './views/timeline.js';
+import * as nav from './views/nav.js';
+import * as autocomplete from './views/autocomplete.js';
+import * as share from './views/share.js';
+import * as exporter from './views/export.js';
 
 const $root = document.documentElement;
 const $brand = document.querySelector('#brand');
 const $form = document.querySelector('#search-form');
 const $input = document.querySelector('#q');
 const $status = document.querySelector('#status');
-const $results = document.querySelector('#results');
-const $reader = document.querySelector('#reader');
+const $main = document.querySelector('#main');
 
-const PAGE_SIZE = 20;
+const VIEWS = {
+  search: searchView, reader: readerView, entity: entityView, entities: entitiesView, timeline: timelineView,
+};
 
 let state = parseHash(location.hash); // the view the URL asks for
-let listed = { query: null, count: 0, total: 0, partial: false }; // what the result list holds
 let corpus = null; // info(), once the index is loaded
 let renderSeq = 0; // a newer render makes older pending ones stale
-let resultsScrollY = 0;
+const rendered = {}; // mode -> { key, title, status, kind } of what that view holds now
+const memory = new Map(); // mode + key -> { scrollY, focusKey } when it was left
 
 // ---- Bind event listeners
 
 $input.addEventListener('input', () => {
-  // Leaving the reader by typing gets its own history entry; refining a query does not.
-  navigate({ query: $input.value, doc: null }, { push: Boolean(state.doc) });
+  // Typing searches, keeping the filters. Leaving another view by typing gets its own history
+  // entry; refining a query does not.
+  const next = withState(searchOf(state), { query: $input.value });
+  navigate(next, { push: modeOf(state) !== 'search', typing: true });
 });
 $form.addEventListener('submit', (event) => event.preventDefault());
 $brand.addEventListener('click', (event) => {
   if (!isPlainClick(event)) return;
   event.preventDefault();
-  navigate({ query: '', doc: null }, { push: !sameState(state, { query: '', doc: null }) });
+  const home = withState({}, {});
+  navigate(home, { push: !sameState(state, home) });
   $input.focus();
 });
-$results.addEventListener('click', (event) => {
-  const link = event.target.closest('a.result-link');
-  if (link && isPlainClick(event)) {
-    event.preventDefault();
-    navigate(parseHash(link.hash), { push: true, fromResults: true });
-  } else if (event.target.closest('button.more')) {
-    loadMore();
-  }
+document.addEventListener('click', (event) => {
+  // Every link to a view (a hash, or "./" for the empty one) navigates here, so the history
+  // entry remembers where it came from (for Esc and "Back").
+  const a = event.target.closest?.('a[href^="#"], a[href="./"]');
+  if (!a || event.defaultPrevented || !isPlainClick(event)) return;
+  event.preventDefault();
+  if (a.classList.contains('skip-link')) $main.focus();
+  else navigate(parseHash(a.getAttribute('href').replace(/^\.\/$/, '')), { push: true });
 });
-$reader.addEventListener('click', (event) => {
-  if (event.target.closest('a.back') && isPlainClick(event)) {
-    event.preventDefault();
-    closeReader();
-  } else if (event.target.closest('button.next-match')) {
-    readerView.nextMatch();
-  }
+$main.addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-action]');
+  if (!button) return;
+  const action = button.dataset.action;
+  const failed = (err) => setStatus(engine.messageOf(err), 'error');
+  if (action === 'more') VIEWS[modeOf(state)].loadMore?.(state).catch(failed);
+  else if (action === 'next-match') readerView.nextMatch();
+  else if (action.startsWith('export-')) exporter.run(action, state, button).catch(failed);
 });
-document.addEventListener('keydown', onKeydown);
 window.addEventListener('hashchange', onLocationChange);
 window.addEventListener('popstate', onLocationChange);
+share.bind(() => location.href);
+autocomplete.bind($input, (query) => {
+  navigate(withState(searchOf(state), { query }), { push: modeOf(state) !== 'search', typing: true });
+});
+entitiesView.bind((changes) => navigate(withState(state, changes), { typing: true }));
+bindKeyboard({
+  ready: () => Boolean(corpus),
+  mode: () => modeOf(state),
+  arrowItems: () => VIEWS[modeOf(state)].arrowItems?.() ?? [],
+  close,
+  clear,
+  $input,
+});
 
 start();
 
@@ -71,15 +100,16 @@ async function start() {
     return;
   }
   $root.dataset.status = 'ready';
+  performance.mark?.('dossier:ready');
   await show(parseHash(location.hash), { initial: true });
 }
 
-/** Go to view `next`: push a history entry or replace the current one, then render. */
-function navigate(next, { push = false, fromResults = false } = {}) {
+/** Go to view `next`: push a history entry (remembering where from) or replace the current one. */
+function navigate(next, { push = false, typing = false } = {}) {
   const url = hashFor(next) || location.pathname + location.search;
-  if (push) history.pushState({ fromResults }, '', url);
+  if (push && !sameState(next, state)) history.pushState({ from: hashFor(state) }, '', url);
   else history.replaceState(history.state, '', url);
-  show(next);
+  show(next, { typing });
 }
 
 function onLocationChange() {
@@ -87,95 +117,100 @@ function onLocationChange() {
   if (!sameState(next, state)) show(next);
 }
 
-/** Leave the reader: step back in history if we came from the results, else go to them. */
-function closeReader() {
-  if (history.state?.fromResults) history.back();
-  else navigate({ query: state.query, doc: null }, { push: true });
+/** Close the top layer (reader, entity page, directory or timeline): step back in history if
+ * that is where we came from, else go to the layer below. */
+function close() {
+  const parent = parentOf(state);
+  if (history.state?.from === hashFor(parent)) history.back();
+  else navigate(parent, { push: true });
 }
 
-async function show(next, { initial = false } = {}) {
+/** Esc in the search view: clear the query, then the filters. */
+function clear() {
+  if (state.query.trim()) navigate(withState(state, { query: '' }));
+  else if (hasFilters(state)) navigate(withState({}, {}));
+  else return false;
+  $input.focus();
+  return true;
+}
+
+async function show(next, { initial = false, typing = false } = {}) {
   const previous = state;
   state = next;
   if (!corpus) return; // start() renders once the index is loaded
-  if ($input.value !== next.query) $input.value = next.query;
+  if ($input.value !== next.query) {
+    $input.value = next.query;
+    autocomplete.close();
+  }
   const seq = ++renderSeq;
-  if (next.doc) await showReader(next, seq, previous, initial);
-  else await showResults(next, seq, previous);
+  const mode = modeOf(next);
+  const previousMode = modeOf(previous);
+  const view = VIEWS[mode];
+  const key = view.key(next);
+  const focusKey = document.activeElement?.closest?.('[data-focus-key]')?.dataset.focusKey;
+  if (!initial) remember(previousMode, previous, focusKey);
+
+  const changed = rendered[mode]?.key !== key;
+  if (changed) {
+    let data = null;
+    let message = '';
+    try {
+      data = await view.load(next, corpus);
+    } catch (err) {
+      message = engine.messageOf(err);
+    }
+    if (seq !== renderSeq) return;
+    if (message) view.renderError(message, next);
+    else view.render(data, next);
+    const about = message ? { title: 'Error', status: message, kind: 'quiet' } : view.describe(data, next);
+    rendered[mode] = { key: message ? null : key, ...about };
+  }
+  setMode(mode);
+  nav.render(next);
+  const { title = '', status = '', kind = '' } = rendered[mode];
+  setStatus(status, kind);
+  document.title = title ? `${title} — Dossier` : 'Dossier';
+  if (typing) {
+    if (mode !== previousMode) window.scrollTo(0, 0);
+    return;
+  }
+  if (initial) {
+    window.scrollTo(0, 0);
+    view.focus(next, { initial });
+  } else if (mode !== previousMode) {
+    // Back to a view as it was left: same scroll, same focused item. Closing a layer opened
+    // from a shared link: focus what it was about (the result, the name). Else the top.
+    const saved = changed ? null : memory.get(`${mode}${key}`);
+    const closing = sameState(next, parentOf(previous));
+    window.scrollTo(0, saved ? saved.scrollY : 0);
+    if (!focusBy(saved?.focusKey) && !(closing && focusBy(previous.doc ? `doc:${previous.doc}` : `entity:${previous.entity}`))) {
+      view.focus(next);
+    }
+  } else if (changed && !$main.contains(document.activeElement) && !$input.contains(document.activeElement)) {
+    // The focused control was redrawn (a filter, a period): focus its new self, or the view.
+    if (!focusBy(focusKey)) view.focus(next);
+  }
+}
+
+/** Remember the scroll position and focused item of the view being left. */
+function remember(mode, previous, focusKey) {
+  const key = VIEWS[mode].key(previous);
+  if (rendered[mode]?.key === key) memory.set(`${mode}${key}`, { scrollY: window.scrollY, focusKey });
+}
+
+function focusBy(focusKey) {
+  if (!focusKey) return false;
+  const target = [...$main.querySelectorAll('[data-focus-key]')]
+    .find((node) => node.dataset.focusKey === focusKey && node.getClientRects().length);
+  target?.focus({ preventScroll: false });
+  return Boolean(target);
 }
 
 // ---- Render
 
-async function showResults(next, seq, previous) {
-  const query = next.query;
-  if (!query.trim()) {
-    searchView.renderIntro(corpus);
-    listed = { query: '', count: 0, total: 0, partial: false };
-    setStatus('');
-  } else if (listed.query !== query) {
-    let data;
-    try {
-      data = await engine.search(query, { limit: PAGE_SIZE, offset: 0 });
-    } catch (err) {
-      if (seq !== renderSeq) return;
-      const message = engine.messageOf(err);
-      searchView.renderError(`Couldn’t search for “${query.trim()}”`, message);
-      listed = { query: null, count: 0, total: 0, partial: false };
-      setStatus(message, 'quiet'); // the notice (role=alert) shows and announces it
-      setMode('search', query);
-      return;
-    }
-    if (seq !== renderSeq) return;
-    searchView.renderResults(data, { query });
-    listed = { query, count: data.results.length, total: data.total, partial: Boolean(data.partial) };
-  }
-  if (query.trim()) {
-    setStatus(countLine(listed.total, query, listed.partial), listed.total ? '' : 'quiet');
-  }
-  setMode('search', query);
-  if (previous.doc) {
-    window.scrollTo(0, resultsScrollY);
-    if (!searchView.focusResult(previous.doc)) $input.focus({ preventScroll: true });
-  }
-}
-
-async function showReader(next, seq, previous, initial) {
-  let doc = null;
-  let message = '';
-  try {
-    doc = await engine.getDocument(next.doc, next.query);
-  } catch (err) {
-    message = engine.messageOf(err);
-  }
-  if (seq !== renderSeq) return;
-  if (!previous.doc && !initial) resultsScrollY = window.scrollY;
-  if (doc) readerView.renderReader(doc, next);
-  else readerView.renderReaderError(message, next);
-  setStatus(doc ? `Reading “${doc.title || doc.id}”` : message, doc ? '' : 'error');
-  setMode('reader', doc?.title || '');
-  window.scrollTo(0, 0);
-  readerView.focusReader();
-}
-
-async function loadMore() {
-  const seq = renderSeq;
-  const { query, count } = listed;
-  try {
-    const data = await engine.search(query, { limit: PAGE_SIZE, offset: count });
-    if (seq !== renderSeq || listed.query !== query) return;
-    searchView.renderResults(data, { query, append: true });
-    listed.count += data.results.length;
-    searchView.resultLinks()[count]?.focus();
-  } catch (err) {
-    setStatus(engine.messageOf(err), 'error');
-  }
-}
-
-function setMode(mode, title) {
+function setMode(mode) {
   $root.dataset.mode = mode;
-  $results.hidden = mode !== 'search';
-  $reader.hidden = mode !== 'reader';
-  if (mode === 'reader') document.title = title ? `${title} — Dossier` : 'Dossier';
-  else document.title = title.trim() ? `“${title.trim()}” — Dossier` : 'Dossier';
+  for (const [name, view] of Object.entries(VIEWS)) view.element().hidden = name !== mode;
 }
 
 function setStatus(text, kind = '') {
@@ -188,44 +223,9 @@ function renderFatal(message) {
   console.error(message);
   $root.dataset.status = 'error';
   setStatus(message, 'quiet');
-  searchView.renderError('The search index didn’t load', message);
+  searchView.renderFatal('The search index didn’t load', message);
+  setMode('search');
   $input.disabled = true;
-  $results.hidden = false;
-  $reader.hidden = true;
-}
-
-// ---- Keyboard
-
-function onKeydown(event) {
-  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
-  if (!corpus) return;
-  switch (event.key) {
-    case '/':
-      if (isEditable(event.target)) return;
-      event.preventDefault();
-      $input.focus();
-      $input.select();
-      break;
-    case 'Escape':
-      if (state.doc) {
-        event.preventDefault();
-        closeReader();
-      } else if (state.query) {
-        event.preventDefault();
-        navigate({ query: '', doc: null });
-        $input.focus();
-      }
-      break;
-    case 'ArrowDown':
-    case 'ArrowUp':
-      if (state.doc || !(event.target === $input || $results.contains(event.target))) return;
-      if (searchView.moveFocus(event.key === 'ArrowDown' ? 1 : -1, $input)) event.preventDefault();
-      break;
-  }
-}
-
-function isEditable(target) {
-  return Boolean(target.closest?.('input, textarea, select, [contenteditable]:not([contenteditable="false"])'));
 }
 
 function isPlainClick(event) {

@@ -2,7 +2,10 @@
 //
 // The module is imported dynamically so that a missing or broken pkg/ becomes a
 // readable error on the page instead of a module graph that silently fails to load.
+// Where the wasm bytes come from is wasm-source.js (the single-file build swaps it).
 // Every call returns a promise and rejects with an Error whose message starts "Dossier: ".
+
+import { wasmSource } from './wasm-source.js';
 
 let loading = null;
 
@@ -11,7 +14,7 @@ export function load() {
   loading ??= (async () => {
     try {
       const wasm = await import('./pkg/dossier.js');
-      await wasm.default();
+      await wasm.default({ module_or_path: await wasmSource() });
       return wasm;
     } catch (err) {
       loading = null; // allow a retry
@@ -27,13 +30,23 @@ export async function info() {
   return call(() => wasm.info());
 }
 
-/** Search the corpus: { query, total, results: [...] }. */
-export async function search(query, { limit = 20, offset = 0 } = {}) {
+/**
+ * Search the corpus: { query, total, partial, didYouMean, facets, results }. `options` are
+ * { limit, offset, entities, from, to, undated, facetLimit }; an empty query with filters
+ * lists every document passing them, newest first.
+ */
+export async function search(query, { limit = 20, offset = 0, ...filters } = {}) {
   const wasm = await load();
-  return call(() => wasm.search(query, { limit, offset }));
+  return call(() => wasm.search(query, { limit, offset, ...filters }));
 }
 
-/** One full document, with `query` matches marked; rejects if there is no such document. */
+/** Completions of the last word of `input`: [{ query, term, documents }]. */
+export async function suggest(input, limit = 8) {
+  const wasm = await load();
+  return call(() => wasm.suggest(input, limit));
+}
+
+/** One full document, with `query` matches and entity mentions; rejects if there is no such document. */
 export async function getDocument(id, query = '') {
   const wasm = await load();
   const doc = call(() => wasm.getDocument(id, query));
@@ -41,6 +54,38 @@ export async function getDocument(id, query = '') {
     throw new Error(`Dossier: there is no document with id “${id}”.`);
   }
   return doc;
+}
+
+/** A page of entities: { total, entities: [{ id, name, kind, mentions, documents }] }. */
+export async function entities({ kind = null, name = '', sort = null, limit = 100, offset = 0 } = {}) {
+  const wasm = await load();
+  const options = { limit, offset };
+  if (kind) options.kind = kind;
+  if (name.trim()) options.name = name.trim();
+  if (sort) options.sort = sort;
+  return call(() => wasm.entities(options));
+}
+
+/** One entity's page: { id, name, kind, aliases, mentions, documents, contexts, cooccurring }. */
+export async function entity(id, contexts = 50) {
+  const wasm = await load();
+  return call(() => wasm.entity(id, contexts));
+}
+
+/** Documents of a query over time: { granularity, buckets: [{ period, documents, mentions }], undated }. */
+export async function timeline(query, { entities = [] } = {}) {
+  const wasm = await load();
+  return call(() => wasm.timeline(query, { entities }));
+}
+
+/**
+ * Documents like this one, [{ id, title, date, similarity, sameStory }], or null when this
+ * build of the core has no related() (the reader then shows nothing).
+ */
+export async function related(id) {
+  const wasm = await load();
+  if (typeof wasm.related !== 'function') return null;
+  return call(() => wasm.related(id));
 }
 
 /** A readable one-line message for any thrown value, prefixed "Dossier: ". */

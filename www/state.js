@@ -1,23 +1,125 @@
-// View state <-> URL hash. The whole view lives in the hash so every view is a link:
-//   #q=kellogg                          results for "kellogg"
-//   #q=kellogg&doc=003_3ddd5eb3ece5e1af  that document, with "kellogg" marked
+// View state <-> URL hash: the one place that knows the URL grammar. The whole view lives in
+// the hash, so every view is a link (reload, back/forward and pasted links reproduce it).
+//
+//   #q=kellogg                                   results for "kellogg"
+//   #q=kellogg&e=person:keith-kellogg&e=place:kyiv  ... mentioning both entities
+//   #from=2025-08&to=2025-09  |  #undated=1      ... dated in that range | undated only
+//   #q=kellogg&doc=003_3ddd5eb3ece5e1af          a document over those results
+//   #entity=person:keith-kellogg                 an entity's page (over the results)
+//   #entity=person:keith-kellogg&doc=ID&at=812   the reader at a mention (UTF-16 offset)
+//   #view=entities&kind=person&sort=name&name=ze the entity directory
+//   #view=timeline&q=peace                       the timeline of a query (and entity filters)
+//
+// Parameters, in the order hashFor writes them: view, q, e (repeated), from, to, undated,
+// kind, sort, name, entity, doc, at. Layers stack: doc over entity over view, and closing one
+// (parentOf) drops the top layer. Values are plain text: anything unknown or malformed is
+// dropped (view, kind, sort, dates, at) or passed on as text and reported by the view.
 
-/** Parse a location hash ("#q=…&doc=…") into { query, doc }. */
+export const KINDS = ['person', 'organization', 'place', 'event', 'date', 'other'];
+export const SORTS = ['mentions', 'documents', 'name'];
+const VIEWS = ['search', 'entities', 'timeline'];
+const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+const MAX_TEXT = 1000; // longer values are cut: nothing legitimate is that long
+const MAX_FILTERS = 12;
+
+/** The empty state: the search view with no query. */
+export const EMPTY = Object.freeze({
+  view: 'search', query: '', entities: [], from: null, to: null, undated: false,
+  kind: null, sort: null, name: '', entity: null, doc: null, at: null,
+});
+
+/** Parse a location hash ("#q=…&e=…&doc=…") into a state (see the grammar above). */
 export function parseHash(hash) {
   const params = new URLSearchParams(String(hash || '').replace(/^#/, ''));
-  return { query: params.get('q') ?? '', doc: params.get('doc') || null };
+  const text = (key) => (params.get(key) ?? '').slice(0, MAX_TEXT);
+  const view = VIEWS.includes(params.get('view')) ? params.get('view') : 'search';
+  const entities = [...new Set(params.getAll('e').map((e) => e.slice(0, MAX_TEXT)).filter(Boolean))];
+  const at = Number(params.get('at'));
+  return {
+    view,
+    query: text('q'),
+    entities: entities.slice(0, MAX_FILTERS),
+    from: PERIOD.test(params.get('from')) ? params.get('from') : null,
+    to: PERIOD.test(params.get('to')) ? params.get('to') : null,
+    undated: params.get('undated') === '1',
+    kind: view === 'entities' && KINDS.includes(params.get('kind')) ? params.get('kind') : null,
+    sort: view === 'entities' && SORTS.includes(params.get('sort')) ? params.get('sort') : null,
+    name: view === 'entities' ? text('name') : '',
+    entity: text('entity') || null,
+    doc: text('doc') || null,
+    at: params.has('at') && Number.isInteger(at) && at >= 0 && at < 2 ** 31 ? at : null,
+  };
 }
 
-/** The hash for a state ("#q=…&doc=…"), or "" for the empty state. */
-export function hashFor({ query = '', doc = null }) {
+/** The hash for a state ("#q=…"), or "" for the empty state. Missing fields are empty. */
+export function hashFor(partial) {
+  const s = { ...EMPTY, ...partial };
   const params = new URLSearchParams();
-  if (query.trim()) params.set('q', query);
-  if (doc) params.set('doc', doc);
+  if (s.view !== 'search' && VIEWS.includes(s.view)) params.set('view', s.view);
+  if (s.query.trim()) params.set('q', s.query);
+  for (const id of s.entities) params.append('e', id);
+  if (s.from) params.set('from', s.from);
+  if (s.to) params.set('to', s.to);
+  if (s.undated) params.set('undated', '1');
+  if (s.view === 'entities') {
+    if (s.kind) params.set('kind', s.kind);
+    if (s.sort) params.set('sort', s.sort);
+    if (s.name.trim()) params.set('name', s.name);
+  }
+  if (s.entity) params.set('entity', s.entity);
+  if (s.doc) params.set('doc', s.doc);
+  if (s.doc && s.at !== null) params.set('at', String(s.at));
   const text = params.toString();
   return text ? `#${text}` : '';
 }
 
-/** True if two states describe the same view. */
+/** True if two states describe the same view (a query differing only in outer spaces is the same). */
 export function sameState(a, b) {
-  return a.query.trim() === b.query.trim() && (a.doc || null) === (b.doc || null);
+  return hashFor(trimmed(a)) === hashFor(trimmed(b));
+}
+
+/** The state with `changes` applied. */
+export function withState(state, changes) {
+  return { ...EMPTY, ...state, ...changes };
+}
+
+/** Which view a state shows: "reader", "entity", "entities", "timeline" or "search". */
+export function modeOf(state) {
+  if (state.doc) return 'reader';
+  if (state.entity) return 'entity';
+  return state.view;
+}
+
+/** The state one layer down: the reader closes to the entity or view under it, an entity page
+ * to its view, the directory and the timeline to the search. */
+export function parentOf(state) {
+  if (state.doc) return withState(state, { doc: null, at: null });
+  if (state.entity) return withState(state, { entity: null });
+  if (state.view !== 'search') return withState(state, { view: 'search', kind: null, sort: null, name: '' });
+  return withState(state, {});
+}
+
+/** The search filters of a state, as engine.search options: { entities, from, to, undated }. */
+export function filtersOf(state) {
+  const filters = { entities: [...state.entities] };
+  if (state.from) filters.from = state.from;
+  if (state.to) filters.to = state.to;
+  if (state.undated) filters.undated = true;
+  return filters;
+}
+
+/** True if the state narrows the documents by entity, date or undatedness. */
+export function hasFilters(state) {
+  return state.entities.length > 0 || Boolean(state.from || state.to || state.undated);
+}
+
+/** The search state (query and filters) of `state`, in the search view. */
+export function searchOf(state) {
+  return withState(EMPTY, {
+    query: state.query, entities: state.entities, from: state.from, to: state.to, undated: state.undated,
+  });
+}
+
+function trimmed(state) {
+  return { ...state, query: (state.query ?? '').trim() };
 }

@@ -4,11 +4,17 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::format::docstore::parse_date;
 use crate::format::{Index, Kind};
 use crate::Result;
 
 /// Spans up to this many days are shown by day.
 pub const DAYS_BY_DAY: u32 = 62;
+/// Dates mentioned this many days or more outside the span of the documents' own dates are
+/// left out (history recalled in a story, "annexed in 2014", would squash the news itself).
+/// Without dated documents, every mentioned date counts.
+pub const MENTION_MARGIN_DAYS: u32 = 62;
+
 /// Spans up to this many years are shown by month; longer ones by year.
 pub const YEARS_BY_MONTH: u32 = 3;
 
@@ -18,7 +24,8 @@ pub const YEARS_BY_MONTH: u32 = 3;
 pub struct Timeline {
     /// `"day"`, `"month"` or `"year"`: chosen from the span of the documents' dates.
     pub granularity: &'static str,
-    /// Periods in order, from the first to the last dated document, empty ones included.
+    /// Periods in order, from the earliest to the latest date (of a document or mentioned in
+    /// one), empty ones included.
     pub buckets: Vec<Bucket>,
     /// Documents without a date (counted, not dropped).
     pub undated: u32,
@@ -46,7 +53,15 @@ pub fn timeline(index: &Index<'_>, docs: &[u32]) -> Result<Timeline> {
             None => undated += 1,
         }
     }
-    let (Some(&first), Some(&last)) = (dated.iter().min(), dated.iter().max()) else {
+    let mut mentioned = date_mentions(index, docs)?;
+    if let (Some(&lo), Some(&hi)) = (dated.iter().min(), dated.iter().max()) {
+        mentioned.retain(|m| {
+            days(m.day) + MENTION_MARGIN_DAYS >= days(lo) && days(m.day) <= days(hi) + MENTION_MARGIN_DAYS
+        });
+    }
+    // Only days stretch the span: a month or a year mentioned says too little to place it.
+    let all_days = dated.iter().copied().chain(mentioned.iter().filter(|m| m.precision == 0).map(|m| m.day));
+    let (Some(first), Some(last)) = (all_days.clone().min(), all_days.max()) else {
         return Ok(Timeline { granularity: "month", buckets: Vec::new(), undated });
     };
     let span_days = days(last).saturating_sub(days(first));
@@ -68,7 +83,13 @@ pub fn timeline(index: &Index<'_>, docs: &[u32]) -> Result<Timeline> {
             c.0 += 1;
         }
     }
-    count_date_mentions(index, docs, granularity, key, &mut counts)?;
+    for m in mentioned {
+        // A month or a year counts only where the timeline is that coarse.
+        let fits = m.precision <= precision(granularity);
+        if let Some(c) = counts.get_mut(&key(m.day)).filter(|_| fits) {
+            c.1 += m.count;
+        }
+    }
     let buckets = counts
         .into_iter()
         .map(|(p, (documents, mentions))| Bucket { period: label(p, granularity), documents, mentions })
@@ -76,14 +97,25 @@ pub fn timeline(index: &Index<'_>, docs: &[u32]) -> Result<Timeline> {
     Ok(Timeline { granularity, buckets, undated })
 }
 
-/// Adds mentions of date entities (in `docs`) to the periods they fall in.
-fn count_date_mentions(
-    index: &Index<'_>,
-    docs: &[u32],
-    granularity: &str,
-    key: fn(u32) -> u32,
-    counts: &mut BTreeMap<u32, (u32, u32)>,
-) -> Result<()> {
+/// Mentions of one date entity: its (first) day, how precise it is, and how often it is
+/// mentioned in the documents.
+struct DateMention {
+    day: u32,
+    /// 0 day, 1 month, 2 year.
+    precision: u8,
+    count: u32,
+}
+
+fn precision(granularity: &str) -> u8 {
+    match granularity {
+        "day" => 0,
+        "month" => 1,
+        _ => 2,
+    }
+}
+
+/// The date entities mentioned in `docs`. A range counts at its start.
+fn date_mentions(index: &Index<'_>, docs: &[u32]) -> Result<Vec<DateMention>> {
     let entities = index.entities();
     let mut seen: BTreeMap<u32, u32> = BTreeMap::new();
     for &doc in docs {
@@ -91,24 +123,24 @@ fn count_date_mentions(
             *seen.entry(e).or_default() += n;
         }
     }
-    for (e, n) in seen {
+    let mut out = Vec::new();
+    for (e, count) in seen {
         let r = entities.get(e)?;
         if r.kind != Kind::Date {
             continue;
         }
-        // A range counts at its start; a month or year only at its own precision or coarser.
         let start = r.name.split('/').next().unwrap_or("");
-        let day = match (start.len(), granularity) {
-            (10, _) => crate::format::docstore::parse_date(start),
-            (7, "month" | "year") => crate::format::docstore::parse_date(&format!("{start}-01")),
-            (4, "year") => crate::format::docstore::parse_date(&format!("{start}-01-01")),
-            _ => None,
+        let (day, precision) = match start.len() {
+            10 => (parse_date(start), 0),
+            7 => (parse_date(&format!("{start}-01")), 1),
+            4 => (parse_date(&format!("{start}-01-01")), 2),
+            _ => (None, 0),
         };
-        if let Some(c) = day.and_then(|d| counts.get_mut(&key(d))) {
-            c.1 += n;
+        if let Some(day) = day {
+            out.push(DateMention { day, precision, count });
         }
     }
-    Ok(())
+    Ok(out)
 }
 
 /// Days since 0000-03-01 of a YYYYMMDD date (only differences matter).

@@ -4,8 +4,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSession, openPage, waitForReady, waitForResults, waitForReader, readResults, hashParams,
-  screenshot, assertNoProblems, KELLOGG_IDS,
+  startSession, openPage, waitForReady, waitForResults, waitForReader, waitForMode, readResults,
+  hashParams, screenshot, assertNoProblems, entityCount, KELLOGG_IDS, ENTITY,
 } from './helpers.mjs';
 
 /** Which element has focus: "input#q", "result:<id>", or a tag name. */
@@ -72,6 +72,66 @@ describe('keyboard', () => {
       // "/" typed inside the box is just a character.
       await page.keyboard.type('a/b');
       assert.equal(await page.locator('#q').inputValue(), 'a/b');
+      assertNoProblems(problems);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Esc closes each layer in turn: reader, entity page, timeline; / works everywhere', async () => {
+    const { page, context, problems } = await openPage(session.browser, session.url);
+    try {
+      await waitForReady(page);
+      const withEntities = await entityCount(page) > 0;
+
+      // The timeline from the nav, Esc back to the search.
+      await page.keyboard.press('/');
+      await page.keyboard.type('kellogg', { delay: 25 });
+      await waitForResults(page, 'kellogg');
+      await page.locator('.views-nav a', { hasText: 'Timeline' }).focus();
+      await page.keyboard.press('Enter');
+      await waitForMode(page, 'timeline');
+      assert.equal(await focused(page), 'h2', 'focus moves to the view heading');
+      await page.keyboard.press('Escape');
+      await waitForResults(page, 'kellogg');
+      assert.equal(hashParams(page).get('view'), null);
+
+      // / from inside a view: the search box, the view unchanged.
+      await page.goto(`${session.url}#view=timeline`);
+      await waitForMode(page, 'timeline');
+      await page.keyboard.press('/');
+      assert.equal(await focused(page), 'input#q');
+      assert.equal(hashParams(page).get('view'), 'timeline');
+
+      if (withEntities) {
+        // Entity page over the results, reader over the entity page: Esc, Esc.
+        await page.goto(`${session.url}#q=kellogg&entity=${encodeURIComponent(ENTITY.kellogg)}`);
+        await waitForMode(page, 'entity');
+        await page.locator('#entity-view a.doc-link').first().focus();
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('ArrowUp');
+        await page.keyboard.press('Enter');
+        await waitForReader(page);
+        assert.equal(hashParams(page).get('entity'), ENTITY.kellogg);
+        await page.keyboard.press('Escape');
+        await waitForMode(page, 'entity');
+        assert.equal(hashParams(page).get('doc'), null);
+        await page.keyboard.press('Escape');
+        await waitForResults(page, 'kellogg');
+        assert.equal(hashParams(page).get('entity'), null);
+        assert.deepEqual(new Set((await readResults(page)).map((r) => r.id)), new Set(KELLOGG_IDS));
+      }
+
+      // Esc in the search clears the query, then the filters.
+      await page.goto(`${session.url}#q=kellogg&undated=1`);
+      await waitForResults(page, 'kellogg');
+      await page.keyboard.press('/');
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => document.querySelector('#q').value === '');
+      assert.equal(hashParams(page).get('undated'), '1', 'the filter stays after the first Esc');
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => document.querySelector('#results .intro'));
+      assert.equal(new URL(page.url()).hash, '');
       assertNoProblems(problems);
     } finally {
       await context.close();

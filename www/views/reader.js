@@ -1,45 +1,95 @@
-// Reader view: one full document with the query's matches marked.
+// Reader view: one full document, with entity mentions highlighted by kind and linked to their
+// pages, the query's matches marked, the entities "in this article", and related articles.
 
-import { renderMarked, cleanMarks, sliceMarks } from './highlight.js';
-import { httpUrl } from './format.js';
-import { el, dateElement } from './dom.js';
-import { hashFor } from '../state.js';
+import * as engine from '../engine.js';
+import { hashFor, withState, parentOf, KINDS } from '../state.js';
+import { renderSpans, cleanMarks, sliceMarks } from './highlight.js';
+import { httpUrl, kindLabel, entityLabel } from './format.js';
+import { el, link, dateElement, notice, safeKind, section } from './dom.js';
+import { renderRelated, renderSameStory } from './related.js';
 
 const $reader = document.querySelector('#reader');
 
 let current = -1; // index of the match "Next match" last moved to
 
-/** Show `doc` (from getDocument) in the reader, for the view state { query, doc }. */
-export function renderReader(doc, state) {
+/** The view's element. */
+export function element() {
+  return $reader;
+}
+
+/** What the view shows for `state` (an unchanged key is not reloaded). */
+export function key(state) {
+  return hashFor(state);
+}
+
+/** The document (with the query marked and its entities) and its related articles. */
+export async function load(state) {
+  const [doc, related] = await Promise.all([
+    engine.getDocument(state.doc, state.query),
+    engine.related(state.doc).catch(() => null), // an extra: never an error
+  ]);
+  return { doc, related };
+}
+
+/** Show the document in the reader, for the view state. */
+export function render({ doc, related }, state) {
   current = -1;
+  const entities = Array.isArray(doc.entities) ? doc.entities : [];
   const header = el('header', 'reader-header');
   const title = el('h2', 'reader-title');
   title.id = 'reader-title';
   title.tabIndex = -1;
-  if (doc.title) renderMarked(title, doc.title, doc.titleMarks);
+  if (doc.title) renderSpans(title, doc.title, spansFor(entities, 'title', state), doc.titleMarks);
   else title.textContent = doc.id;
   header.append(title, renderMeta(doc));
+  const same = renderSameStory(related, state);
+  if (same) header.append(same);
 
   const body = el('div', 'reader-body');
-  const count = renderParagraphs(body, doc.text, doc.marks);
+  const count = renderParagraphs(body, doc.text, doc.marks, spansFor(entities, 'text', state));
 
-  $reader.replaceChildren(backLink(state), header);
-  if (count) $reader.append(renderMatches(count, state.query));
-  $reader.append(body);
+  const main = el('div', 'reader-main');
+  main.append(header);
+  if (count) main.append(renderMatches(count, state.query));
+  main.append(body);
+
+  const aside = el('aside', 'reader-aside');
+  aside.setAttribute('aria-label', 'About this article');
+  const inArticle = renderInArticle(entities, state);
+  const relatedBox = renderRelated(related, state);
+  aside.append(...[inArticle, relatedBox].filter(Boolean));
+
+  const grid = el('div', 'reader-grid');
+  grid.append(main);
+  if (aside.childElementCount) grid.append(aside);
+  $reader.replaceChildren(backLink(state, entities), grid);
 }
 
 /** Show `message` (plain text) where the document would be. */
-export function renderReaderError(message, state) {
+export function renderError(message, state) {
   current = -1;
-  const box = el('div', 'notice is-error');
-  box.setAttribute('role', 'alert');
-  box.append(el('p', 'notice-title', 'This document can’t be shown'), el('p', '', message));
-  $reader.replaceChildren(backLink(state), box);
+  const title = el('h2', 'view-title', 'Document not found');
+  title.id = 'reader-title';
+  title.tabIndex = -1;
+  $reader.replaceChildren(backLink(state, []), title, notice('This document can’t be shown', message, { error: true }));
 }
 
-/** Move focus to the reader's title (or its back link if there is no title). */
-export function focusReader() {
+/** { title, status } for the page title and the status line. */
+export function describe({ doc }) {
+  return { title: doc.title || doc.id, status: `Reading “${doc.title || doc.id}”`, kind: 'quiet' };
+}
+
+/** Focus the title (or the back link); with a target mention (state.at), scroll to it. */
+export function focus(state) {
   ($reader.querySelector('#reader-title') ?? $reader.querySelector('.back'))?.focus({ preventScroll: true });
+  const target = $reader.querySelector('.is-target');
+  if (target) target.scrollIntoView({ block: 'center' });
+  else window.scrollTo(0, 0);
+}
+
+/** The reader has no list to move through. */
+export function arrowItems() {
+  return [];
 }
 
 /** Scroll to the next marked match in the document, wrapping around at the end. */
@@ -54,10 +104,31 @@ export function nextMatch() {
   if (status) status.textContent = `${current + 1} of ${marks.length}`;
 }
 
-function backLink(state) {
-  const back = el('a', 'back', state.query.trim() ? '← Back to results' : '← Back to search');
-  back.href = hashFor({ query: state.query }) || './';
-  return back;
+// ---- Render
+
+function backLink(state, entities) {
+  const parent = parentOf(state);
+  let label = '← Back to search';
+  if (parent.entity) {
+    const name = entities.find((e) => e.id === parent.entity)?.name;
+    label = `← Back to ${name ? entityLabel(name, entities.find((e) => e.id === parent.entity).kind) : 'the entity'}`;
+  } else if (parent.view === 'entities') label = '← Back to entities';
+  else if (parent.view === 'timeline') label = '← Back to the timeline';
+  else if (parent.query.trim() || parent.entities.length || parent.from || parent.to || parent.undated) {
+    label = '← Back to results';
+  }
+  return link(hashFor(parent) || './', label, 'back');
+}
+
+/** Entity mentions in `field` as spans: links to the entity's page, coloured by kind. */
+function spansFor(entities, field, state) {
+  return entities.filter((e) => e.field === field && Array.isArray(e.mark)).map((e) => {
+    const a = link(hashFor(withState(state, { entity: e.id, doc: null, at: null })), '', `ent kind-${safeKind(e.kind)}`);
+    a.title = `${kindLabel(e.kind)}: ${entityLabel(e.name, e.kind)}`;
+    if (e.id === state.entity) a.classList.add('is-focus');
+    if (field === 'text' && e.mark[0] === state.at) a.classList.add('is-target');
+    return { start: e.mark[0], end: e.mark[1], node: a };
+  });
 }
 
 function renderMeta(doc) {
@@ -67,11 +138,11 @@ function renderMeta(doc) {
     meta.append(el('span', 'sep', ' · '));
     const site = httpUrl(doc.url);
     if (site) {
-      const link = el('a', 'source', doc.url);
-      link.href = site.href;
-      link.rel = 'noopener noreferrer';
-      link.target = '_blank';
-      meta.append(link);
+      const a = el('a', 'source', doc.url);
+      a.href = site.href;
+      a.rel = 'noopener noreferrer';
+      a.target = '_blank';
+      meta.append(a);
     } else {
       meta.append(el('span', 'source', doc.url));
     }
@@ -87,12 +158,43 @@ function renderMatches(count, query) {
   );
   const next = el('button', 'next-match', count === 1 ? 'Go to match ↓' : 'Next match ↓');
   next.type = 'button';
+  next.dataset.action = 'next-match';
   line.append(next);
   return line;
 }
 
-/** Split `text` into <p>s at newlines, carrying the marks into each; returns the number of marks. */
-function renderParagraphs(body, text, marks) {
+/** The entities mentioned, grouped by kind, most mentioned first: links to their pages. */
+function renderInArticle(entities, state) {
+  const byId = new Map();
+  for (const e of entities) {
+    const seen = byId.get(e.id) ?? { ...e, count: 0 };
+    seen.count++;
+    byId.set(e.id, seen);
+  }
+  if (!byId.size) return null;
+  const box = section('in-article', 'In this article', 'in-article-title', 'h3');
+  for (const kind of KINDS) {
+    const group = [...byId.values()].filter((e) => safeKind(e.kind) === kind)
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    if (!group.length) continue;
+    const heading = el('h4', `in-article-kind kind-${kind}`, kindLabel(kind, group.length));
+    const list = el('ul', 'in-article-list');
+    for (const e of group) {
+      const item = el('li');
+      const a = link(hashFor(withState(state, { entity: e.id, doc: null, at: null })), entityLabel(e.name, e.kind), `ent-link kind-${kind}`);
+      a.dataset.focusKey = `entity:${e.id}`;
+      const count = el('span', 'count', String(e.count));
+      count.append(el('span', 'visually-hidden', e.count === 1 ? ' mention' : ' mentions'));
+      item.append(a, ' ', count);
+      list.append(item);
+    }
+    box.append(heading, list);
+  }
+  return box;
+}
+
+/** Split `text` into <p>s at newlines, carrying marks and spans into each; returns the number of marks. */
+function renderParagraphs(body, text, marks, spans) {
   const str = typeof text === 'string' ? text : '';
   const clean = cleanMarks(marks, str.length);
   let count = 0;
@@ -103,7 +205,9 @@ function renderParagraphs(body, text, marks) {
     const para = str.slice(start, end);
     if (para.trim()) {
       const p = el('p');
-      count += renderMarked(p, para, sliceMarks(clean, start, end));
+      const inside = spans.filter((s) => s.start >= start && s.end <= end)
+        .map((s) => ({ ...s, start: s.start - start, end: s.end - start }));
+      count += renderSpans(p, para, inside, sliceMarks(clean, start, end)).marks;
       body.append(p);
     }
     start = end + 1;

@@ -1,32 +1,146 @@
-// Search view: the intro (empty query), the result list, and moving focus through it.
-// Builds DOM with createElement/textContent only; document data never goes through HTML parsing.
+// Search view: the intro (no query, no filters), the results with excerpts, the "did you mean"
+// and partial-match notices, the active filters as chips, the timeline strip and the entity
+// facets. Builds DOM with createElement/textContent only; document data is never parsed as HTML.
 
+import * as engine from '../engine.js';
+import { hashFor, withState, searchOf, filtersOf, hasFilters } from '../state.js';
 import { renderMarked } from './highlight.js';
-import { httpUrl, siteName } from './format.js';
-import { el, dateElement } from './dom.js';
-import { hashFor } from '../state.js';
+import { httpUrl, siteName, countLine, browseLine, plural, entityLabel } from './format.js';
+import { el, link, dateElement, notice, safeKind } from './dom.js';
+import { renderFacets, renderChips } from './facets.js';
+import { renderStrip } from './timeline.js';
+import { renderExport } from './export.js';
+import { entityNames } from './names.js';
 
 const $results = document.querySelector('#results');
 
-const SUGGESTIONS = ['kellogg', 'witkoff', 'patriot missile', 'peace plan'];
+const PAGE_SIZE = 20;
+const FACETS_PER_KIND = 8;
+const TRY = ['kellogg', 'witkoff OR kushner', '"peace plan"', 'kiev'];
 
-/** Show the intro for an empty query, with the corpus size from info(). */
-export function renderIntro(info) {
+let shown = { key: '', count: 0, total: 0 }; // which search the list holds, how many results of how many
+
+/** The view's element. */
+export function element() {
+  return $results;
+}
+
+/** What the view shows for `state` (an unchanged key is not reloaded). */
+export function key(state) {
+  return hashFor(searchOf(state)) || '#';
+}
+
+/** Ask the engine for the intro (no query, no filters) or the first page of results. */
+export async function load(state, corpus) {
+  if (!state.query.trim() && !hasFilters(state)) {
+    const [top, timeline] = await Promise.all([
+      engine.entities({ limit: 12 }),
+      engine.timeline('', {}),
+    ]);
+    return { intro: true, corpus, top: top.entities, timeline };
+  }
+  const names = await entityNames(state.entities);
+  try {
+    const data = await engine.search(state.query, { limit: PAGE_SIZE, facetLimit: FACETS_PER_KIND, ...filtersOf(state) });
+    const timeline = await engine.timeline(state.query, { entities: state.entities }).catch(() => null);
+    return { data, timeline, names };
+  } catch (err) {
+    return { error: engine.messageOf(err), names };
+  }
+}
+
+/** Draw the intro, the results, or the search error (with the chips, to undo a bad filter). */
+export function render(loaded, state) {
+  if (loaded.intro) return renderIntro(loaded);
+  const chips = renderChips(state, loaded.names);
+  if (loaded.error) {
+    const query = state.query.trim();
+    const box = notice(query ? `Couldn’t search for “${query}”` : 'Couldn’t apply these filters', loaded.error, { error: true });
+    $results.replaceChildren(...[chips, box].filter(Boolean));
+    return;
+  }
+  const { data, timeline } = loaded;
+  const main = el('div', 'search-main');
+  main.append(...renderNotices(data, state));
+  if (data.total) {
+    main.append(...[timeline?.buckets.length ? renderStrip(timeline, state) : null, renderTools(data)].filter(Boolean));
+    const list = el('ol', 'results');
+    list.setAttribute('aria-label', 'Search results');
+    for (const result of data.results) list.append(renderResult(result, state));
+    main.append(list);
+  } else {
+    main.append(renderEmpty(state));
+  }
+  shown = { key: key(state), count: data.results.length, total: data.total };
+  renderMore(main);
+  const grid = el('div', 'search-grid');
+  const facets = renderFacets(data.facets, state);
+  grid.classList.toggle('has-facets', Boolean(facets));
+  grid.append(...[main, facets].filter(Boolean));
+  $results.replaceChildren(...[chips, grid].filter(Boolean));
+}
+
+/** Show the error notice in place of everything (the index did not load). */
+export function renderFatal(title, message) {
+  $results.replaceChildren(notice(title, message, { error: true }));
+}
+
+/** Show a search error (from app.js; load() already catches the engine's). */
+export function renderError(message, state) {
+  $results.replaceChildren(notice(`Couldn’t search for “${state.query.trim()}”`, message, { error: true }));
+}
+
+/** { title, status } for the page title and the status line. */
+export function describe(loaded, state) {
+  const query = state.query.trim();
+  if (loaded.intro) return { title: '', status: '' };
+  if (loaded.error) return { title: query ? `“${query}”` : 'Search', status: loaded.error, kind: 'quiet' };
+  const { total, partial } = loaded.data;
+  const status = query ? countLine(total, query, partial) : browseLine(total);
+  return { title: query ? `“${query}”` : 'Filtered documents', status, kind: total ? '' : 'quiet' };
+}
+
+/** Focus the start of the results (not on first load: the page should not jump). */
+export function focus(state, { initial = false } = {}) {
+  if (!initial) document.querySelector('#main').focus({ preventScroll: true });
+}
+
+/** The result links, in order (for the arrow keys). */
+export function arrowItems() {
+  return [...$results.querySelectorAll('a.result-link')];
+}
+
+/** Fetch and append the next page of results. */
+export async function loadMore(state) {
+  const offset = shown.count;
+  const data = await engine.search(state.query, { limit: PAGE_SIZE, offset, facetLimit: 0, ...filtersOf(state) });
+  const list = $results.querySelector('ol.results');
+  if (!list || shown.key !== key(state) || shown.count !== offset) return; // the view moved on
+  for (const result of data.results) list.append(renderResult(result, state));
+  shown.count += data.results.length;
+  renderMore(list.parentElement);
+  arrowItems()[offset]?.focus();
+}
+
+// ---- Render
+
+function renderIntro({ corpus, top, timeline }) {
   const intro = el('section', 'intro');
-  intro.append(el('h2', 'intro-title', 'Explore the corpus'));
+  intro.setAttribute('aria-labelledby', 'intro-title');
+  const title = el('h2', 'intro-title', 'Explore the corpus');
+  title.id = 'intro-title';
+  intro.append(title);
 
   const about = el('p');
-  const docs = el('strong', '', `${info.documents.toLocaleString()} news ${info.documents === 1 ? 'document' : 'documents'}`);
+  const docs = el('strong', '', `${corpus.documents.toLocaleString()} news ${corpus.documents === 1 ? 'document' : 'documents'}`);
   about.append('Search ', docs,
-    ` (${info.terms.toLocaleString()} distinct terms) right here in your browser. ` +
+    ` (${corpus.terms.toLocaleString()} distinct terms) right here in your browser. ` +
     'The index is built into the page, so nothing you type leaves it.');
   intro.append(about);
 
-  const tryLine = el('p', 'suggestions', 'Try ');
-  SUGGESTIONS.forEach((query, i) => {
-    const link = el('a', 'suggestion', query);
-    link.href = hashFor({ query });
-    tryLine.append(i ? ', ' : '', link);
+  const tryLine = el('p', 'try', 'Try ');
+  TRY.forEach((query, i) => {
+    tryLine.append(i ? ', ' : '', link(hashFor({ query }), query, 'try-query'));
   });
   intro.append(tryLine);
 
@@ -34,80 +148,73 @@ export function renderIntro(info) {
   keys.append(kbd('/'), ' search  ', kbd('↓'), kbd('↑'), ' move  ', kbd('Enter'), ' open  ', kbd('Esc'), ' close');
   intro.append(keys);
 
-  $results.replaceChildren(intro);
-}
-
-/** Show a page of results for `query`; with `append`, add them below the ones already shown. */
-export function renderResults(data, { query = data.query, append = false } = {}) {
-  if (!data.total) {
-    $results.replaceChildren(renderEmpty(query));
-    return;
+  const side = el('div', 'intro-side');
+  if (top.length) side.append(renderTopEntities(top));
+  const strip = renderStrip(timeline, withState({}, {}));
+  if (strip) {
+    const when = el('div', 'intro-when');
+    when.append(el('h3', 'intro-subtitle', 'When'), strip);
+    side.append(when);
   }
-  let $list = append ? $results.querySelector('ol.results') : null;
-  if (!$list) {
-    $list = el('ol', 'results');
-    $list.setAttribute('aria-label', 'Search results');
-    $results.replaceChildren($list);
+  if (side.childElementCount) {
+    const grid = el('div', 'intro-grid');
+    grid.append(intro, side);
+    $results.replaceChildren(grid);
+  } else {
+    $results.replaceChildren(intro);
   }
-  $results.querySelector('.more')?.remove();
-  for (const result of data.results) $list.append(renderResult(result, query));
+  shown = { key: '', count: 0, total: 0 };
+}
 
-  const shown = $list.children.length;
-  if (shown < data.total) {
-    const more = el('button', 'more', `Show more (${shown} of ${data.total.toLocaleString()})`);
-    more.type = 'button';
-    $results.append(more);
+function renderTopEntities(top) {
+  const box = el('div', 'intro-who');
+  box.append(el('h3', 'intro-subtitle', 'Most mentioned'));
+  const list = el('ul', 'name-cloud');
+  for (const entity of top) {
+    const item = el('li');
+    const a = link(hashFor({ entity: entity.id }), entityLabel(entity.name, entity.kind), `name-pill kind-${safeKind(entity.kind)}`);
+    a.dataset.focusKey = `entity:${entity.id}`;
+    a.title = `${plural(entity.mentions, 'mention')} in ${plural(entity.documents, 'document')}`;
+    item.append(a);
+    list.append(item);
   }
+  box.append(list);
+  return box;
 }
 
-/** Show an error notice: a short `title` and the `message`, both as plain text. */
-export function renderError(title, message) {
-  const box = el('div', 'notice is-error');
-  box.setAttribute('role', 'alert');
-  box.append(el('p', 'notice-title', title), el('p', '', message));
-  $results.replaceChildren(box);
-}
-
-/** The result links, in order. */
-export function resultLinks() {
-  return [...$results.querySelectorAll('a.result-link')];
-}
-
-/** Focus the result link for document `id`, if it is listed; returns whether it was. */
-export function focusResult(id) {
-  const link = resultLinks().find((a) => a.closest('[data-id]')?.dataset.id === id);
-  link?.focus();
-  return Boolean(link);
-}
-
-/** Move focus `step` results down (+1) or up (-1) from the focused one; up from the first goes to `$input`. */
-export function moveFocus(step, $input) {
-  const links = resultLinks();
-  if (!links.length) return false;
-  const active = document.activeElement;
-  const at = links.findIndex((a) => a.closest('li').contains(active));
-  if (at === -1) {
-    if (step < 0) return false;
-    links[0].focus();
-    return true;
+function renderNotices(data, state) {
+  const notices = [];
+  if (data.didYouMean && data.didYouMean.trim() !== state.query.trim()) {
+    const line = el('p', 'did-you-mean');
+    line.append('Showing results for ', link(hashFor(withState(state, { query: data.didYouMean })), data.didYouMean, 'corrected'));
+    line.querySelector('a').setAttribute('aria-label', `Showing results for ${data.didYouMean}: search for exactly that`);
+    notices.push(line);
   }
-  const next = at + step;
-  if (next < 0) $input.focus();
-  else if (next < links.length) links[next].focus();
-  else $results.querySelector('.more')?.focus();
-  return true;
+  if (data.partial && data.total) {
+    notices.push(el('p', 'partial-note',
+      'No document contains every word, so these contain some of them — the most matched first.'));
+  }
+  return notices;
 }
 
-function renderResult(result, query) {
+function renderTools(data) {
+  const bar = el('div', 'results-tools');
+  const count = el('h2', 'results-count', plural(data.total, 'result'));
+  count.id = 'results-count';
+  bar.append(count, renderExport('results', 'Download results'));
+  return bar;
+}
+
+function renderResult(result, state) {
   const item = el('li', 'result');
   item.dataset.id = result.id;
 
-  const title = el('h2', 'result-title');
-  const link = el('a', 'result-link');
-  link.href = hashFor({ query, doc: result.id });
-  if (result.title) renderMarked(link, result.title, result.titleMarks);
-  else link.textContent = result.id;
-  title.append(link);
+  const title = el('h3', 'result-title');
+  const a = link(hashFor({ ...searchOf(state), doc: result.id }), '', 'result-link');
+  a.dataset.focusKey = `doc:${result.id}`;
+  if (result.title) renderMarked(a, result.title, result.titleMarks);
+  else a.textContent = result.id;
+  title.append(a);
 
   const meta = el('p', 'result-meta');
   meta.append(dateElement(result.date));
@@ -121,13 +228,19 @@ function renderResult(result, query) {
   return item;
 }
 
-function renderEmpty(query) {
-  const box = el('div', 'notice');
-  box.append(
-    el('p', 'notice-title', `No documents match “${query.trim()}”`),
-    el('p', '', 'Check the spelling, or try fewer or different words.'),
-  );
-  return box;
+function renderMore(container) {
+  container.querySelector('button[data-action="more"]')?.remove();
+  if (shown.count >= shown.total) return;
+  const more = el('button', 'more', `Show more (${shown.count} of ${shown.total.toLocaleString()})`);
+  more.type = 'button';
+  more.dataset.action = 'more';
+  container.append(more);
+}
+
+function renderEmpty(state) {
+  const query = state.query.trim();
+  return notice(query ? `No documents match “${query}”` : 'No documents match these filters',
+    hasFilters(state) ? 'Remove a filter, or try fewer or different words.' : 'Check the spelling, or try fewer or different words.');
 }
 
 function kbd(text) {
