@@ -146,7 +146,8 @@ fn excerpts_mark_fuzzy_stem_and_alias_forms() {
 
 #[test]
 fn a_dateline_dates_a_document_without_metadata() {
-    let bytes = index(&[("wire", "Strikes", "KYIV, Aug 29, 2025 (Reuters) - Strikes hit the capital overnight.")]);
+    let bytes =
+        index(&[("wire", "Strikes", "KYIV, Aug 29, 2025 (Reuters) - Strikes hit the capital overnight.")]);
     let found = search(&bytes, "strikes");
     assert_eq!(found.results[0].date.as_deref(), Some("2025-08-29"));
 }

@@ -28,7 +28,9 @@
 use super::dates;
 use super::gazetteer::{gazetteer, Gazetteer};
 use super::keys::{push_translit, signature_bit, FastMap};
-use super::tokens::{Tok, Tokens, ABBR_DOT, CAP, DATE, DOTTED, HYPHEN, JOIN, LINE, LOWER, POSS, SENT, UPPER};
+use super::tokens::{
+    Tok, Tokens, ABBR_DOT, CAP, DATE, DOTTED, GARBLED, HYPHEN, JOIN, JUMBLED, LINE, LOWER, POSS, SENT, UPPER,
+};
 use super::words::{
     Class, COMPASS, COMPLEMENT, DEMONYM, EVENT_CUE, EVENT_KW, FAMILY_FIRST, FIRST_NAME, ORG_HEAD, ORG_KW,
     OTHER_CUE, OTHER_KW, PARTICLE, PLACE_CUE, PLACE_HEAD, PLACE_KW, PLACE_PREP, ROLE, SAY, STOP, SUFFIX,
@@ -190,6 +192,7 @@ impl Scanner {
         dates::scan(&mut self.tokens, text, doc_date, dates_out);
         self.skip.clear();
         self.skip.resize(self.tokens.toks.len(), false);
+        skip_share_bars(&self.tokens, &mut self.skip);
         let lines = line_ranges(&self.tokens.toks);
         for (first, end) in lines {
             let boiler = boilerplate(&self.tokens, first, end);
@@ -332,7 +335,7 @@ impl Scanner {
             }
             if next.flags & (HYPHEN | LOWER) == HYPHEN | LOWER {
                 let previous = self.units.last().map(|u| u.kind);
-                let short = norm.chars().count() <= 3 && !HYPHEN_WORDS.contains(&norm);
+                let short = norm.chars().count() <= 3 && !HYPHEN_WORDS.contains(&norm) && !next.is(STOP);
                 let title_suffix = matches!(previous, Some(UnitKind::Title)) && next.is(TITLE_MOD | TITLE);
                 if title_suffix || (short && matches!(previous, Some(UnitKind::Word))) {
                     if let Some(unit) = self.units.last_mut() {
@@ -688,6 +691,12 @@ fn name_piece(tokens: &Tokens, first: usize, end: usize) -> Option<Piece> {
     if (first..end).all(|i| toks.get(i).is_some_and(|t| t.is(SUFFIX))) {
         return None;
     }
+    // A word with letters lost in an encoding accident is no name on its own.
+    let surface =
+        tokens.norms.get(first_tok.norm_start as usize..last_tok.norm_end as usize).unwrap_or_default();
+    if words == 1 && surface.chars().count() < 3 {
+        return None;
+    }
     for i in first..end {
         if !piece.norms.is_empty() {
             piece.norms.push(' ');
@@ -740,11 +749,13 @@ fn name_piece(tokens: &Tokens, first: usize, end: usize) -> Option<Piece> {
             && !first_tok.is(PARTICLE)
             && (first..end).all(|i| {
                 toks.get(i).is_some_and(|t| {
-                    t.flags & CAP != 0
+                    (t.flags & CAP != 0
                         || t.is(PARTICLE)
                         || t.flags & DOTTED != 0
                         || t.is(SUFFIX)
-                        || t.flags & (HYPHEN | LOWER) == HYPHEN | LOWER
+                        || t.flags & (HYPHEN | LOWER) == HYPHEN | LOWER)
+                        && t.flags & GARBLED == 0
+                        && t.flags & JUMBLED == 0
                 })
             })
             && tokens
@@ -857,7 +868,9 @@ fn segment(tokens: &Tokens, units: &[Unit], title: Option<u64>, max_name: usize,
             Group::Demonym => {
                 // `Russian Foreign Ministry`: a demonym starting an organization stays.
                 if let Some((Group::Name, _, n_end)) = adjacent(next) {
-                    let keyword = name_last_class(tokens, first, n_end) & (ORG_KW | EVENT_KW | OTHER_KW) != 0;
+                    let keyword = name_last_class(tokens, first, n_end)
+                        & (ORG_KW | EVENT_KW | OTHER_KW | PLACE_KW)
+                        != 0;
                     if keyword && n_end - first <= max_name {
                         g += 2;
                         let piece = name_piece(tokens, first, n_end);
@@ -1082,6 +1095,48 @@ fn known_parts(tokens: &Tokens, piece: &Piece, known: &Known, out: &mut Vec<Piec
             out.push(part);
         }
         i += n;
+    }
+}
+
+/// Words of "share" bars (`Send Facebook Twitter Google+ Whatsapp Tumblr … Permalink`).
+const SHARE_WORDS: &[&str] = &[
+    "send",
+    "share",
+    "facebook",
+    "twitter",
+    "google",
+    "whatsapp",
+    "tumblr",
+    "linkedin",
+    "stumble",
+    "digg",
+    "reddit",
+    "newsvine",
+    "permalink",
+    "email",
+    "messenger",
+    "pinterest",
+    "print",
+    "telegram",
+    "vk",
+    "xing",
+    "mail",
+];
+
+/// Marks runs of four or more share-bar words as skipped: links, not mentions.
+fn skip_share_bars(tokens: &Tokens, skip: &mut [bool]) {
+    let mut start = 0;
+    for i in 0..=tokens.toks.len() {
+        let share = i < tokens.toks.len() && SHARE_WORDS.contains(&tokens.norm(i));
+        if share {
+            continue;
+        }
+        if i - start >= 4 {
+            for flag in skip.get_mut(start..i).unwrap_or_default() {
+                *flag = true;
+            }
+        }
+        start = i + 1;
     }
 }
 

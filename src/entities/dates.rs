@@ -495,7 +495,7 @@ const FUTURE: &[&str] =
 
 /// One date found by [`scan`].
 #[derive(Debug, Clone, Copy)]
-pub struct Found {
+pub(crate) struct Found {
     /// Byte offset of its start.
     pub start: u32,
     /// Byte offset of its end.
@@ -506,7 +506,7 @@ pub struct Found {
 
 /// Finds the dates in a tokenized text, marks their words [`DATE`] (so they are not taken
 /// for names) and returns those it could normalize against `date`.
-pub fn scan(tokens: &mut Tokens, text: &str, date: Option<Day>, found: &mut Vec<Found>) {
+pub(crate) fn scan(tokens: &mut Tokens, text: &str, date: Option<Day>, found: &mut Vec<Found>) {
     let mut at = 0;
     while at < tokens.toks.len() {
         let Some((raw, last)) = at_word(tokens, text, at, date) else {
@@ -655,7 +655,7 @@ fn future_sentence(tokens: &Tokens, at: usize) -> bool {
     false
 }
 
-/// Every date [`scan`] finds in `text` for a document dated `date` (`YYYY-MM-DD`), as
+/// Every date the scanner finds in `text` for a document dated `date` (`YYYY-MM-DD`), as
 /// `(surface, value)` pairs: a convenience for tests and tools.
 pub fn find(text: &str, date: Option<&str>) -> Vec<(String, String)> {
     let mut tokens = Tokens::default();

@@ -491,6 +491,15 @@ Idlib
 Raqqa
 Deir ez-Zor|Deir el-Zour
 Palmyra
+al-Bab|Al-Bab
+Manbij
+Afrin
+Kobani
+Tal Afar
+Hama
+Daraa
+Eastern Ghouta|Ghouta
+Douma
 Latakia
 Beirut
 Amman
@@ -721,53 +730,53 @@ Flint
 Ferguson
 Charlottesville
 Baton Rouge
-Alabama
+Alabama|Ala.
 Alaska
-Arizona
-Arkansas
-California
-Colorado
-Connecticut
+Arizona|Ariz.
+Arkansas|Ark.
+California|Calif.
+Colorado|Colo.
+Connecticut|Conn.
 Delaware
-Florida
+Florida|Fla.
 Hawaii
 Idaho
 Illinois
 Indiana
 Iowa
-Kansas
+Kansas|Kan.
 Kentucky
 Louisiana
 Maine
 Maryland
 Massachusetts
-Michigan
-Minnesota
+Michigan|Mich.
+Minnesota|Minn.
 Mississippi
 Missouri
 Montana
-Nebraska
-Nevada
+Nebraska|Neb.
+Nevada|Nev.
 New Hampshire
 New Jersey
 New Mexico
 North Carolina
 North Dakota
 Ohio
-Oklahoma
-Oregon
-Pennsylvania
+Oklahoma|Okla.
+Oregon|Ore.
+Pennsylvania|Penn.
 Rhode Island
 South Carolina
 South Dakota
-Tennessee
-Texas
+Tennessee|Tenn.
+Texas|Tex.
 Utah
 Vermont
 Virginia
 Washington State
 West Virginia
-Wisconsin
+Wisconsin|Wis.
 Wyoming
 Ontario
 British Columbia

@@ -181,6 +181,16 @@ pub fn word_hash(word: &str) -> u64 {
     hasher.finish()
 }
 
+/// A 64-bit hash of several words taken together.
+pub fn parts_hash(parts: &[&str]) -> u64 {
+    let mut hasher = FxHasher::default();
+    for part in parts {
+        hasher.write(part.as_bytes());
+        hasher.write_u8(0xff);
+    }
+    hasher.finish()
+}
+
 /// One bit (of 64) standing for `key`, for small co-occurrence signatures.
 pub fn signature_bit(key: &str) -> u64 {
     let mut hasher = FxHasher::default();

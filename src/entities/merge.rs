@@ -6,15 +6,18 @@
 //!    (`Kellogg’s visit` is, `Rescue workers` is not); a sentence-initial first word of a
 //!    longer name is dropped when the corpus mostly writes it in lowercase.
 //! 2. Within a document, a surname alone joins the document's one full name with that
-//!    surname (two full names sharing it: the bare surname is ambiguous there and joins
-//!    neither), and an acronym joins the one multi-word organization with those initials.
+//!    surname; with several, the one seen with the same title or role, else none (it is
+//!    then ambiguous there). An acronym joins the one multi-word organization with those
+//!    initials.
 //! 3. Full names with the same key are one group; groups whose first names are equal and
 //!    surnames one edit apart merge, as do groups whose surnames are equal and first names
 //!    close (same initial, one or two edits) when their contexts overlap (co-occurring
 //!    places, titles); `First Last` joins the only `First X Last`.
 //! 4. Remaining single words join the only person in the corpus with that surname (or one
-//!    edit from it, with shared context), else the only organization with those initials,
-//!    else form their own entity.
+//!    edit from it, with shared context); with several, the one sharing its title or role,
+//!    else the one with 90% of their mentions; else the only organization with those
+//!    initials; else they form their own entity (a person, when it is a surname shared by
+//!    several people).
 //! 5. Each entity's kind is the one with the most evidence; entities without evidence are
 //!    kept only if they look like names (a person-shaped multi-word name, or a word
 //!    capitalized more often than not, seen twice).
@@ -27,7 +30,7 @@ use std::borrow::Cow;
 
 use super::dates;
 use super::gazetteer::gazetteer;
-use super::keys::{deletions, within_distance, word_hash, FastMap, FastSet};
+use super::keys::{deletions, parts_hash, within_distance, word_hash, FastMap, FastSet};
 use super::words;
 use super::{Counts, Entity, Field, Kind, Mention};
 
@@ -149,7 +152,8 @@ const COMMON_ACRONYMS: &[&str] = &[
     "cet", "aids", "hiv", "ceo", "ceos", "cfo", "coo", "suv", "suvs", "atm", "usb", "vip", "faq", "diy",
     "sms", "mps", "meps", "ufo", "ipo", "html", "pdf", "url", "app", "tv", "omg", "lol", "asap", "rip",
     "covid", "sars", "mers", "bbq", "diy", "phd", "mba", "pr", "nhs", "vat", "gps", "led", "lcd", "ied",
-    "ieds", "rpg", "mri", "icu", "ptsd", "adhd", "std", "stds",
+    "ieds", "rpg", "mri", "icu", "ptsd", "adhd", "std", "stds", "usd", "rmb", "eur", "gbp", "cny", "jpy",
+    "bbb", "aaa",
 ];
 
 /// Whether evidence leans to a person (or says nothing).
@@ -234,10 +238,16 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
         c.lower > 0 && c.lower >= c.capitalized
     };
 
-    // Words never written in lowercase in the corpus (particles aside).
+    // Words (almost) never written in lowercase in the corpus, particles aside: one stray
+    // lowercase `zhang` in an e-mail address does not make `Zhang` a common word.
     let never_lower = |norms: &str| {
         !norms.is_empty()
-            && norms.split(' ').all(|w| words::class(w) & words::PARTICLE != 0 || counts(w).lower == 0)
+            && norms.split(' ').all(|w| {
+                let c = counts(w);
+                words::class(w) & words::PARTICLE != 0
+                    || c.lower == 0
+                    || c.lower.saturating_mul(5) < c.capitalized
+            })
     };
     // Surely a person's name: a strong person cue, or a person-shaped name of words that
     // are never written in lowercase.
@@ -249,23 +259,24 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
     };
 
     // 1. Names the corpus knows; sentence-initial words confirmed or cut.
-    let mut known: FastSet<Box<str>> = FastSet::default();
+    let mut known: FastSet<u64> = FastSet::default();
     for cand in cands.iter().filter(|c| c.gaz.is_none() && c.flags & (PENDING | AMBIG_FIRST | HEADLINE) == 0)
     {
-        known.insert(cand.key.clone());
+        known.insert(word_hash(&cand.key));
         if cand.words > 1 && cand.flags & COMPOUND == 0 {
             if let Some(last) = surname(&cand.key, cand.flags) {
-                known.insert(last.into());
+                known.insert(word_hash(last));
             }
         }
     }
     let mut alive = vec![true; cands.len()];
     for (cand, alive) in cands.iter_mut().zip(alive.iter_mut()) {
-        if cand.flags & PENDING != 0 && (!known.contains(&cand.key) || common(cand.first_norm())) {
+        if cand.flags & PENDING != 0 && (!known.contains(&word_hash(&cand.key)) || common(cand.first_norm()))
+        {
             *alive = false;
         }
         if cand.flags & AMBIG_FIRST != 0 {
-            if known.contains(&cand.key) || !common(cand.first_norm()) {
+            if known.contains(&word_hash(&cand.key)) || !common(cand.first_norm()) {
                 cand.flags &= !AMBIG_FIRST;
             } else {
                 cand.cut_first();
@@ -289,7 +300,9 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
         }
         let range = start..end;
         let mut signature = 0u64;
-        let mut people: FastMap<&str, (u32, bool)> = FastMap::default();
+        // Surname → the full names with it in this document (one candidate each, with the
+        // titles and roles seen with that name here).
+        let mut people: FastMap<&str, Vec<(u32, u64)>> = FastMap::default();
         let mut acronyms: FastMap<String, (u32, bool)> = FastMap::default();
         for i in range.clone() {
             let Some(cand) = cands.get(i).filter(|_| alive.get(i).copied().unwrap_or(false)) else {
@@ -305,9 +318,13 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
             let index = u32::try_from(i).unwrap_or(u32::MAX);
             if person_like(cand) {
                 if let Some(last) = surname(&cand.key, cand.flags) {
-                    let entry = people.entry(last).or_insert((index, false));
-                    if cands.get(entry.0 as usize).is_some_and(|other| other.key != cand.key) {
-                        entry.1 = true;
+                    let names = people.entry(last).or_default();
+                    let same = names
+                        .iter_mut()
+                        .find(|(n, _)| cands.get(*n as usize).is_some_and(|o| o.key == cand.key));
+                    match same {
+                        Some(name) => name.1 |= cand.context,
+                        None => names.push((index, cand.context)),
                     }
                 }
             } else if cand.key.contains(' ') {
@@ -328,20 +345,31 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
             if cand.gaz.is_some() || cand.words != 1 {
                 continue;
             }
-            match people.get(&*cand.key) {
-                Some(&(full, false)) => {
-                    if let Some(slot) = link.get_mut(i) {
-                        *slot = Some(full);
+            if let Some(names) = people.get(&*cand.key) {
+                // Several people here share the surname: only a shared title or role
+                // (`President Trump` after `President Donald Trump`) tells which.
+                let sharing: Vec<u32> = if cand.context == 0 {
+                    Vec::new()
+                } else {
+                    names.iter().filter(|(_, context)| context & cand.context != 0).map(|(n, _)| *n).collect()
+                };
+                let full = match (names.as_slice(), sharing.as_slice()) {
+                    ([(only, _)], _) | (_, [only]) => Some(*only),
+                    _ => None,
+                };
+                match full {
+                    Some(full) => {
+                        if let Some(slot) = link.get_mut(i) {
+                            *slot = Some(full);
+                        }
                     }
-                    continue;
-                }
-                Some(&(_, true)) => {
-                    if let Some(slot) = ambiguous.get_mut(i) {
-                        *slot = true;
+                    None => {
+                        if let Some(slot) = ambiguous.get_mut(i) {
+                            *slot = true;
+                        }
                     }
-                    continue;
                 }
-                None => {}
+                continue;
             }
             if cand.flags & ACRONYM != 0 {
                 if let Some(&(full, false)) = acronyms.get(cand.first_norm()) {
@@ -422,12 +450,22 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
     }
     names.sort_by_key(|name| name.group);
     // Same first name, surnames one edit apart.
-    let mut by_first_variant: FastMap<(&str, String, usize), Vec<usize>> = FastMap::default();
+    // Keyed by a hash of (first name, surname variant, words): a collision only costs a check.
+    let mut by_first_variant: FastMap<u64, Vec<usize>> = FastMap::default();
+    let variant_key = |first: &str, variant: &str, words: usize| {
+        let words = match words {
+            2 => "2",
+            3 => "3",
+            4 => "4",
+            _ => "n",
+        };
+        parts_hash(&[first, variant, words])
+    };
     for (i, name) in names.iter().enumerate() {
         if name.last.chars().count() >= 5 {
-            by_first_variant.entry((name.first, name.last.to_string(), name.words)).or_default().push(i);
+            by_first_variant.entry(variant_key(name.first, name.last, name.words)).or_default().push(i);
             for variant in deletions(name.last) {
-                by_first_variant.entry((name.first, variant, name.words)).or_default().push(i);
+                by_first_variant.entry(variant_key(name.first, &variant, name.words)).or_default().push(i);
             }
         }
     }
@@ -438,7 +476,7 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
         for (x, &a) in bucket.iter().enumerate().take(16) {
             for &b in bucket.iter().skip(x + 1).take(16) {
                 if let (Some(na), Some(nb)) = (names.get(a), names.get(b)) {
-                    if na.last != nb.last && within_distance(na.last, nb.last, 1) {
+                    if na.first == nb.first && na.last != nb.last && within_distance(na.last, nb.last, 1) {
                         groups.union(na.group, nb.group);
                     }
                 }
@@ -494,15 +532,15 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
     // 4. Single words: the corpus's only person with that surname, or organization with
     //    those initials, else their own entity.
     let mut by_surname: FastMap<&str, Vec<usize>> = FastMap::default();
-    let mut fuzzy: FastMap<String, Vec<usize>> = FastMap::default();
+    let mut fuzzy: FastMap<u64, Vec<usize>> = FastMap::default();
     for name in &names {
         let root = groups.find(name.group);
         by_surname.entry(name.last).or_default().push(root);
         if name.last.chars().count() >= 6 {
             for variant in deletions(name.last) {
-                fuzzy.entry(variant).or_default().push(root);
+                fuzzy.entry(word_hash(&variant)).or_default().push(root);
             }
-            fuzzy.entry(name.last.to_string()).or_default().push(root);
+            fuzzy.entry(word_hash(name.last)).or_default().push(root);
         }
     }
     for roots in by_surname.values_mut().chain(fuzzy.values_mut()) {
@@ -522,6 +560,17 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
         roots.sort_unstable();
         roots.dedup();
     }
+    // For each person root: how many mentions it has, and the titles and roles seen with it.
+    let mut roots_seen: FastMap<usize, (usize, u64)> = FastMap::default();
+    for name in &names {
+        let root = groups.find(name.group);
+        let members = groups.members.get(name.group).map(Vec::as_slice).unwrap_or_default();
+        let entry = roots_seen.entry(root).or_default();
+        entry.0 += members.len();
+        for cand in members.iter().filter_map(|&m| cands.get(m as usize)) {
+            entry.1 |= cand.context;
+        }
+    }
     let mut shared_surname: FastSet<usize> = FastSet::default();
     let surname_of_root: FastMap<usize, &str> =
         names.iter().map(|name| (groups.find(name.group), name.last)).collect();
@@ -536,11 +585,12 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
         let mut target = None;
         if !ambiguous.get(i).copied().unwrap_or(false) && !common(cand.first_norm()) {
             let exact = by_surname.get(&*cand.key);
-            target = unique(exact);
+            target =
+                unique(exact).or_else(|| exact.and_then(|roots| resolve(roots, cand.context, &roots_seen)));
             if target.is_none() && exact.is_none() && cand.key.chars().count() >= 6 {
                 let mut found: Vec<usize> = Vec::new();
                 for variant in std::iter::once(cand.key.to_string()).chain(deletions(&cand.key)) {
-                    for &root in fuzzy.get(&variant).map(Vec::as_slice).unwrap_or_default() {
+                    for &root in fuzzy.get(&word_hash(&variant)).map(Vec::as_slice).unwrap_or_default() {
                         let root = groups.find(root);
                         let close = surname_of_root
                             .get(&root)
@@ -560,7 +610,7 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
             }
         }
         let ambiguous_person = ambiguous.get(i).copied().unwrap_or(false)
-            || by_surname.get(&*cand.key).is_some_and(|roots| roots.len() > 1);
+            || by_surname.get(&*cand.key).is_some_and(|roots| roots.len() > 1) && target.is_none();
         let group = match target {
             Some(root) => root,
             // Short words are kept apart by spelling (`God` is not `Good`), long ones by
@@ -600,6 +650,23 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
     entities
 }
 
+/// The person a bare surname refers to among several `roots` sharing it, if the evidence
+/// says: the only one seen with the same title or role (`President Trump`), else the one
+/// with at least 90% of their mentions.
+fn resolve(roots: &[usize], context: u64, seen: &FastMap<usize, (usize, u64)>) -> Option<usize> {
+    let size = |root: &usize| seen.get(root).map_or(0, |s| s.0);
+    let titles = |root: &usize| seen.get(root).map_or(0, |s| s.1);
+    if context != 0 {
+        let sharing: Vec<usize> = roots.iter().copied().filter(|r| titles(r) & context != 0).collect();
+        if let [only] = sharing.as_slice() {
+            return Some(*only);
+        }
+    }
+    let total: usize = roots.iter().map(size).sum();
+    let best = roots.iter().copied().max_by_key(|r| (size(r), std::cmp::Reverse(*r)))?;
+    (size(&best) * 10 >= total * 9).then_some(best)
+}
+
 /// The group of a name key (created on first use).
 fn key_group(groups: &mut Groups, by_key: &mut FastMap<Box<str>, usize>, key: &str) -> usize {
     if let Some(&g) = by_key.get(key) {
@@ -620,12 +687,6 @@ fn entity(
 ) -> Option<Entity> {
     let members: Vec<&Cand> = members.iter().filter_map(|&m| cands.get(m as usize)).collect();
     let first = members.first()?;
-    if std::env::var_os("DOSSIER_EXPLAIN_ALL").is_some() {
-        eprintln!(
-            "group {:?} ev {:?} flags {:b} norms {:?}",
-            first.surface, first.ev, first.flags, first.norms
-        );
-    }
     // Strong cues decide; weak ones (`said`, `in`) only when there is no strong one.
     let mut strong_ev = [0i16; 5];
     let mut weak_ev = [0i16; 5];
@@ -648,6 +709,11 @@ fn entity(
     let best = ev.iter().copied().max().unwrap_or(0);
     let position = ev.iter().position(|&v| v == best).unwrap_or(PERSON);
     let leading = KINDS.get(position).copied().unwrap_or(Kind::Other);
+    // Two capitals are too ambiguous to be a name (`S.C.`, `AM`).
+    let acronym = members.iter().all(|c| c.flags & ACRONYM != 0);
+    if gaz.is_none() && max_words == 1 && acronym && first.first_norm().chars().count() < 3 {
+        return None;
+    }
     let kind = if let Some(entry) = gaz {
         entry.kind
     } else if body == 0 {
@@ -684,19 +750,11 @@ fn entity(
     } else {
         return None;
     };
-    if let Ok(filter) = std::env::var("DOSSIER_EXPLAIN") {
-        if members.iter().any(|c| c.surface.to_lowercase() == filter) {
-            eprintln!("== {filter}: kind {kind:?} ev {ev:?} max_words {max_words} body {body}");
-            for c in members.iter().take(30) {
-                eprintln!(
-                    "   {:?} {:?} ev {:?} flags {:b} words {} doc {}",
-                    c.surface, c.key, c.ev, c.flags, c.words, c.mention.doc
-                );
-            }
-        }
-    }
     // A single-word organization or thing keeps its `The` (`The Gaze`).
-    let keep_the = max_words == 1 && matches!(kind, Kind::Organization | Kind::Other);
+    let with_article = members.iter().filter(|c| c.the.is_some()).count();
+    let keep_the = max_words == 1
+        && matches!(kind, Kind::Organization | Kind::Other)
+        && with_article * 2 >= members.len();
     // Surface forms, most frequent first.
     let mut forms: FastMap<Cow<'_, str>, (usize, usize, u16)> = FastMap::default();
     let mut mentions: Vec<Mention> = Vec::with_capacity(members.len());

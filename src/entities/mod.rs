@@ -5,35 +5,46 @@
 //! of the corpus. [`Extractor::add`] reads one document at a time; [`Extractor::finish`]
 //! merges what all documents said into entities.
 //!
-//! # Per document ([`candidates`], [`dates`])
-//! 1. Words are tokenized with byte offsets ([`tokens`]): possessives (`Trump’s`), acronyms
+//! # Per document (`candidates.rs`, [`dates`])
+//! 1. Words are tokenized with byte offsets (`tokens.rs`): possessives (`Trump’s`), acronyms
 //!    (`U.S.`), abbreviations (`Gen.`, `Sept.`), hyphens (`Putin-Zelenskyy`) and sentence
 //!    starts are recorded.
 //! 2. Dates are found first ([`dates`]): explicit dates are normalized; days and months
 //!    without a year, weekdays and `this month` are resolved against the document's own date
 //!    (metadata, else its dateline) and skipped when it has none.
-//! 3. Runs of capitalized words become candidates with cues ([`candidates`]): the built-in
-//!    gazetteer ([`gazetteer`]); titles and roles, stripped from the name and marking it a
-//!    person ([`titles`]: `Interior Minister Ihor Klymenko` → `Ihor Klymenko`); demonyms,
+//! 3. Runs of capitalized words become candidates with cues (`candidates.rs`): the built-in
+//!    gazetteer (`gazetteer.rs`); titles and roles, stripped from the name and marking it a
+//!    person (`titles.rs`: `Interior Minister Ihor Klymenko` → `Ihor Klymenko`); demonyms,
 //!    which are never places (`Ukrainian`); organization, place, event and other keywords
 //!    (`Council`, `Forum`, `River`, `Summit`, `Agreement`); lowercase cue words (`envoy`,
-//!    `initiative`, `region`, `summit`, `said`, `in`); first names ([`words`]).
+//!    `initiative`, `region`, `summit`, `said`, `in`); first names (`words.rs`).
 //! 4. Words that are capitalized only because they start a sentence are not names unless
 //!    the corpus knows them as names; headline-case text (the title, `Also Read:` lines)
-//!    only yields gazetteer entries and names known from the document's body.
+//!    only yields gazetteer entries and names known from the document's body; share bars
+//!    (`Send Facebook Twitter … Permalink`) yield nothing.
 //!
-//! # Across documents ([`merge`])
+//! # Across documents (`merge.rs`)
 //! - A surname alone (`Kellogg`) joins the full name (`Keith Kellogg`) of its document when
 //!   that is the only person there with that surname, else the only such person in the
-//!   corpus; when two people share it (`Mark Rutte`, `Anna Rutte`), the bare surname stays
-//!   on its own: no merge without evidence.
+//!   corpus. When several people share it, only evidence decides: a title or role seen
+//!   with one of them (`President Trump` → the `Donald Trump` seen with `President`), or,
+//!   across the corpus, one of them holding 90% of the full-name mentions. Otherwise the
+//!   bare surname stays an entity of its own (`Rutte`, between `Mark Rutte` and `Anna
+//!   Rutte`): two people are never merged without evidence.
 //! - Transliteration variants share a key (`Zelenskyy`, `Zelensky`, `Zelenskiy` →
-//!   `zelensky`, see [`keys`]); near variants (one edit) merge when the other name part is
+//!   `zelensky`, see `keys.rs`); near variants (one edit) merge when the other name part is
 //!   the same, or shared context (titles, co-occurring places) supports it.
 //! - Abbreviations merge through the gazetteer (`US`, `U.S.`, `United States`; `UAE`,
 //!   `United Arab Emirates`; `UN`, `U.N.`) or through initials within a document.
-//! - The kind is the one with the most evidence over all mentions; the canonical name is
-//!   the most complete form (most words, then most frequent), or the gazetteer's name.
+//! - The kind is the one with the most evidence over all mentions, strong cues (titles,
+//!   roles, first names, keywords, gazetteer) outweighing weak ones (`said` after a name,
+//!   `in` before it). Without a strong cue, a name is kept only if it looks like one: a
+//!   multi-word name of words the corpus never writes in lowercase is a person, a single
+//!   word capitalized more often than not and seen twice is an `Other` thing (or an
+//!   organization if in capitals). Words the corpus mostly writes in lowercase are never
+//!   single-word entities.
+//! - The canonical name is the most complete form (most words, then most frequent), or
+//!   the gazetteer's name.
 //!
 //! Choices: `Washington` is a place (also when it means the US government); `Kremlin`,
 //! `White House` are organizations; forums are organizations (`Reagan National Defense
@@ -41,7 +52,8 @@
 //! in `80th session of the UN General Assembly`); `X summit` is an event whose parts are
 //! also mentioned (`US-Russia summit` → `US`, `Russia`); `Zaporizhzhia nuclear power plant`
 //! mentions the place `Zaporizhzhia`; weapon systems and programmes are `Other` (`Patriot`,
-//! `PURL`).
+//! `PURL`); a publication keeps its `The` (`The Gaze`); a keyword alone is no name (`the
+//! Army`, `Parliament`: it would gather every country's).
 
 mod candidates;
 pub mod dates;

@@ -38,6 +38,11 @@ pub const HYPHEN: u16 = 1 << 10;
 pub const DATE: u16 = 1 << 11;
 /// A comma follows (possibly after closing quotes).
 pub const COMMA_AFTER: u16 = 1 << 12;
+/// Holds U+FFFD: letters were lost in an encoding accident.
+pub const GARBLED: u16 = 1 << 13;
+/// Mixed case with more than one capital inside (`JveWBihQFg` from a URL; `McLaughlin` and
+/// `DeVos` are not): a code, not a name.
+pub const JUMBLED: u16 = 1 << 14;
 
 /// One word.
 #[derive(Debug, Clone, Copy, Default)]
@@ -59,11 +64,6 @@ pub struct Tok {
 }
 
 impl Tok {
-    /// Whether it has every flag of `flags`.
-    pub fn has(&self, flags: u16) -> bool {
-        self.flags & flags == flags
-    }
-
     /// Whether it has a class among `classes`.
     pub fn is(&self, classes: Class) -> bool {
         self.class & classes != 0
@@ -89,7 +89,9 @@ pub struct Tokens {
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "cmdr", "brig", "gov",
     "sen", "rep", "rev", "st", "mt", "ft", "jr", "sr", "vs", "inc", "corp", "ltd", "co", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "cpl", "pvt", "no",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "cpl", "pvt", "no", "calif", "fla",
+    "tex", "ariz", "wis", "mich", "minn", "conn", "colo", "okla", "tenn", "nev", "neb", "kan", "ore", "ala",
+    "ark", "penn",
 ];
 
 impl Tokens {
@@ -119,6 +121,13 @@ impl Tokens {
             flags |= gap_flags(gap, prev_full_end.is_none());
             let word = text.get(start..end).unwrap_or_default();
             flags |= case_flags(word);
+            if word.contains('\u{fffd}') {
+                flags |= GARBLED;
+            }
+            let inner_capitals = word.chars().skip(1).filter(|c| c.is_uppercase()).count();
+            if inner_capitals > 1 && word.chars().any(char::is_lowercase) {
+                flags |= JUMBLED;
+            }
             let norm_start = self.norms.len();
             push_norm(word, &mut self.norms);
             let norm = self.norms.get(norm_start..).unwrap_or_default();

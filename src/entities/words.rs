@@ -140,7 +140,7 @@ update updated breaking live exclusive opinion analysis editorial comment note e
 advertisement sponsored reporting additional contributed via source sources
 oh hey hi ok okay please thank thanks sorry dear welcome wow yeah well like anti pro non ex
 post pre neo co ive id ill im youve youre weve permalink newsvine mps meps tds didnt doesnt
-wouldnt couldnt shouldnt arent werent hasnt havent hadnt theyve theyll shell hell wed eve sino
+wouldnt couldnt shouldnt arent werent hasnt havent hadnt theyve theyll shell hell wed eve sino ngos
 january february march april june july august september october november december
 ";
 
