@@ -43,13 +43,45 @@ pub struct Token<'a> {
 /// Calls `emit` for every token of `text`, in order, with positions starting at `first_position`.
 /// Returns the position after the last token (the number of positions used plus `first_position`).
 ///
-/// Runs in one pass over `text` and allocates only a reusable term buffer.
+/// Runs in one pass over `text` and allocates only a reusable term buffer for plain words;
+/// plain ASCII words (most of English news) take a byte-level fast path.
 pub fn tokenize(text: &str, first_position: u32, mut emit: impl FnMut(Token<'_>)) -> u32 {
+    let bytes = text.as_bytes();
     let mut position = first_position;
     let mut buf = String::new();
-    let mut words = Words { text, at: 0 };
-    while let Some((start, end)) = words.next_word() {
-        position = analyse_word(text, start, end, position, &mut buf, &mut emit);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let joined =
+                bytes.get(i).is_some_and(|&n| n >= 0x80 || (is_joiner(n as char) && continues_word(text, i)));
+            if !joined {
+                if i - start <= MAX_TERM_BYTES {
+                    buf.clear();
+                    buf.extend(bytes[start..i].iter().map(|c| c.to_ascii_lowercase() as char));
+                    emit(Token { term: &buf, start, end: i, position });
+                    position += 1;
+                }
+                continue;
+            }
+            i = word_end(text, start);
+            position = analyse_word(text, start, i, position, &mut buf, &mut emit);
+        } else if b < 0x80 {
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if c.is_alphanumeric() {
+                let start = i;
+                i = word_end(text, start);
+                position = analyse_word(text, start, i, position, &mut buf, &mut emit);
+            } else {
+                i += c.len_utf8();
+            }
+        }
     }
     position
 }
@@ -85,31 +117,28 @@ fn is_joiner(c: char) -> bool {
     is_apostrophe(c) || is_hyphen(c) || c == '.' || c == ','
 }
 
-/// Finds raw word spans: alphanumeric runs joined by joiner characters.
-struct Words<'a> {
-    text: &'a str,
-    at: usize,
+/// True when the joiner character at byte `at` is followed by an alphanumeric character.
+fn continues_word(text: &str, at: usize) -> bool {
+    let mut chars = text[at..].chars();
+    chars.next();
+    chars.next().is_some_and(char::is_alphanumeric)
 }
 
-impl Words<'_> {
-    fn next_word(&mut self) -> Option<(usize, usize)> {
-        let rest = self.text.get(self.at..)?;
-        let (offset, _) = rest.char_indices().find(|(_, c)| c.is_alphanumeric())?;
-        let start = self.at + offset;
-        let mut end = start;
-        let mut chars = self.text.get(start..)?.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if c.is_alphanumeric() {
-                end = start + i + c.len_utf8();
-            } else if is_joiner(c) && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
-                continue;
-            } else {
-                break;
-            }
+/// The end of the raw word starting at `start` (an alphanumeric character): alphanumeric runs
+/// joined by joiner characters that are followed by an alphanumeric.
+fn word_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            end = start + i + c.len_utf8();
+        } else if is_joiner(c) && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
+            continue;
+        } else {
+            break;
         }
-        self.at = end;
-        Some((start, end))
     }
+    end
 }
 
 /// Splits one raw word into tokens and emits them; returns the next free position.

@@ -51,7 +51,20 @@ pub fn find_hits(text: &str, terms: &HashMap<String, usize>) -> Vec<Hit> {
     if terms.is_empty() {
         return hits;
     }
+    // Most tokens are not query terms: a first-byte and length check turns them away before
+    // hashing.
+    let mut first = [false; 256];
+    let (mut shortest, mut longest) = (usize::MAX, 0);
+    for t in terms.keys() {
+        first[t.as_bytes().first().copied().unwrap_or(0) as usize] = true;
+        shortest = shortest.min(t.len());
+        longest = longest.max(t.len());
+    }
     analysis::tokenize(text, 0, |t| {
+        let b = t.term.as_bytes();
+        if b.len() < shortest || b.len() > longest || !first[b.first().copied().unwrap_or(0) as usize] {
+            return;
+        }
         if let Some(&group) = terms.get(t.term) {
             hits.push(Hit { start: t.start, end: t.end, group });
         }

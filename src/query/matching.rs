@@ -52,12 +52,22 @@ pub const FUZZY_MIN_CHARS: usize = 4;
 /// Shortest word corrected at edit distance 2.
 pub const FUZZY2_MIN_CHARS: usize = 8;
 
-/// A word found in at most this many documents is also corrected when a close spelling is
-/// [`FUZZY_DOMINANCE`] times more frequent: the corpus itself misspells names.
+/// A word of at least [`RARE_MIN_CHARS`] characters found in at most this many documents is
+/// also corrected when a spelling one edit away is [`FUZZY_DOMINANCE`] times more frequent:
+/// the corpus itself misspells names. Shorter rare words are usually real (`basf`, `sids`).
 pub const RARE_DOC_FREQ: u32 = 2;
 
 /// See [`RARE_DOC_FREQ`].
-pub const FUZZY_DOMINANCE: u32 = 5;
+pub const RARE_MIN_CHARS: usize = 6;
+
+/// See [`RARE_DOC_FREQ`].
+pub const FUZZY_DOMINANCE: u32 = 10;
+
+/// Endings that make one inflection of a word from another (`sanction`, `sanctions`,
+/// `sanctioned`; `authority`, `authorities`). Two words sharing a Snowball stem are variants
+/// only when each is their common prefix plus one of these: the stemmer also joins derived
+/// words (`authorities` and `authors` both stem to `author`), which would cost precision.
+const INFLECTIONS: &[&str] = &["", "s", "es", "ed", "d", "ing", "e", "y", "ies", "ied"];
 
 /// Strength of the proximity bonus, in 0..=1. At 0 word distance is ignored; at 0.5 a
 /// document whose query words are adjacent scores 1.5× one where they are far apart.
@@ -292,11 +302,13 @@ impl<'s, 'a> Matcher<'s, 'a> {
             }
         }
         let exact_df = out.first().filter(|v| v.kind == MatchKind::Exact).map(|v| v.info.doc_freq);
-        if out.is_empty() || exact_df.is_some_and(|df| df <= RARE_DOC_FREQ && out.len() == 1) {
+        let rare = exact_df.is_some_and(|df| df <= RARE_DOC_FREQ && out.len() == 1)
+            && term.chars().count() >= RARE_MIN_CHARS;
+        if out.is_empty() || rare {
             let fuzzy = self.fuzzy(term);
-            let dominant = fuzzy
-                .first()
-                .is_some_and(|(_, info, _)| info.doc_freq >= FUZZY_DOMINANCE * exact_df.unwrap_or(0).max(1));
+            let dominant = fuzzy.first().is_some_and(|(_, info, d)| {
+                *d == 1 && info.doc_freq >= FUZZY_DOMINANCE * exact_df.unwrap_or(0).max(1)
+            });
             if out.is_empty() || dominant {
                 for (t, info, d) in fuzzy {
                     push(&mut out, &t, info, MatchKind::Fuzzy(d));
@@ -357,7 +369,7 @@ impl<'s, 'a> Matcher<'s, 'a> {
                 break;
             }
             let Ok(candidate) = std::str::from_utf8(key) else { continue };
-            if candidate != term && stem(candidate) == target {
+            if candidate != term && is_inflection(term, candidate) && stem(candidate) == target {
                 found.push((candidate.to_string(), TermInfo::from_value(value)));
             }
         }
@@ -446,6 +458,12 @@ impl<'s, 'a> Matcher<'s, 'a> {
     }
 }
 
+/// True when `a` and `b` are their common prefix plus an inflectional ending each.
+fn is_inflection(a: &str, b: &str) -> bool {
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    INFLECTIONS.contains(&&a[common..]) && INFLECTIONS.contains(&&b[common..])
+}
+
 /// Tiered order: more groups, then fewer typo-corrected groups, then score, then ordinal.
 fn sort(docs: &mut [Scored]) {
     docs.sort_by(|a, b| {
@@ -519,6 +537,17 @@ mod tests {
         assert_eq!(proximity(&[&[3, 40], &[45]]), 1.0 / 5.0);
         assert_eq!(proximity(&[&[1], &[5], &[3]]), 2.0 / 4.0);
         assert_eq!(proximity(&[&[1], &[]]), 0.0);
+    }
+
+    #[test]
+    fn only_inflections_count_as_the_same_word() {
+        assert!(is_inflection("sanction", "sanctions"));
+        assert!(is_inflection("sanctions", "sanctioned"));
+        assert!(is_inflection("authority", "authorities"));
+        assert!(is_inflection("negotiate", "negotiating"));
+        assert!(!is_inflection("authorities", "authors"));
+        assert!(!is_inflection("authorities", "authorize"));
+        assert!(!is_inflection("negotiations", "negotiate"));
     }
 
     #[test]

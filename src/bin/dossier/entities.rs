@@ -49,18 +49,13 @@ pub fn run(argv: &[String]) -> Result<()> {
         out.push(EntityJson { id: r.id, name: r.name, kind: r.kind, aliases, docs });
     }
     if args.flag("--json") {
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        out!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(());
     }
     out.sort_by_key(|e| std::cmp::Reverse(e.docs.values().sum::<u32>()));
     for e in &out {
         let mentions: u32 = e.docs.values().sum();
-        println!(
-            "{:<13} {:<40} {mentions:>4} mentions in {:>3} documents",
-            e.kind.name(),
-            e.name,
-            e.docs.len()
-        );
+        out!("{:<13} {:<40} {mentions:>4} mentions in {:>3} documents", e.kind.name(), e.name, e.docs.len());
     }
     Ok(())
 }

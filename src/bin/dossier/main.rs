@@ -1,6 +1,21 @@
 //! `dossier`: build an index from a folder of articles, and search it from the terminal.
 //! Each subcommand lives in its own module; this file only dispatches.
 
+/// Prints a line to stdout. A closed pipe (`dossier search x | head`) ends the program
+/// quietly instead of panicking; other write errors are returned.
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            return Err(e.into());
+        }
+    }};
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod args;
 #[cfg(not(target_arch = "wasm32"))]

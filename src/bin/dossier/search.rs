@@ -31,26 +31,26 @@ pub fn run(argv: &[String]) -> Result<()> {
     };
     let found = searcher.search(&query, &options)?;
     if args.flag("--json") {
-        println!("{}", serde_json::to_string_pretty(&found.results)?);
+        out!("{}", serde_json::to_string_pretty(&found.results)?);
         return Ok(());
     }
     let style = Style::for_stdout();
     let s = if found.total == 1 { "" } else { "s" };
     let partial = if found.partial { " (no document has every term; closest matches)" } else { "" };
-    println!("{} document{s} match {:?}{partial}", found.total, query);
+    out!("{} document{s} match {:?}{partial}", found.total, query);
     if let Some(dym) = &found.did_you_mean {
-        println!("(searched for {dym:?})");
+        out!("(searched for {dym:?})");
     }
     for (i, hit) in found.results.iter().enumerate() {
         let date = hit.date.as_deref().unwrap_or("undated");
-        println!(
+        out!(
             "\n{:>3}. {}  [{}  {date}  score {:.3}]",
             i + 1 + offset,
             style.mark(&hit.title, &hit.title_marks),
             hit.id,
             hit.score
         );
-        println!("     {}", style.mark(&hit.excerpt.text, &hit.excerpt.marks));
+        out!("     {}", style.mark(&hit.excerpt.text, &hit.excerpt.marks));
     }
     Ok(())
 }
@@ -62,10 +62,10 @@ pub fn run_document(argv: &[String]) -> Result<()> {
     let bytes = load_index(&args)?;
     let doc = Searcher::open(&bytes)?.document(id, args.value("--query").unwrap_or(""))?;
     if args.flag("--json") {
-        println!("{}", serde_json::to_string_pretty(&doc)?);
+        out!("{}", serde_json::to_string_pretty(&doc)?);
     } else {
         let style = Style::for_stdout();
-        println!(
+        out!(
             "{}\n{}\n\n{}",
             style.mark(&doc.title, &doc.title_marks),
             doc.date.as_deref().unwrap_or("undated"),
