@@ -1,6 +1,7 @@
 // Builds every engine on the corpus, times every query of bench/queries.json on each, and
 // writes bench/out/results.json, the results section of bench/README.md, and the table to stdout.
-//   node --expose-gc bench/measure.mjs CORPUS.jsonl [--engines dossier,minisearch,flexsearch] [--no-readme]
+//   node --expose-gc bench/measure.mjs [CORPUS.jsonl] [--engines dossier,minisearch,flexsearch] [--no-readme]
+//   node bench/measure.mjs --render     only rewrite the README section from bench/out/results.json
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,8 +9,9 @@ import { execFileSync } from 'node:child_process';
 
 const BENCH = path.dirname(new URL(import.meta.url).pathname);
 const args = process.argv.slice(2);
-const corpus = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(BENCH, 'out/newsarticles.jsonl'));
 const opt = (name, dflt) => { const i = args.indexOf(`--${name}`); return i < 0 ? dflt : args[i + 1]; };
+const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--engines');
+const corpus = path.resolve(positional[0] ?? path.join(BENCH, 'out/newsarticles.jsonl'));
 const ENGINES = opt('engines', 'dossier,minisearch,flexsearch').split(',');
 const MIN_MS = 50; // per query: repeat until this much time has passed...
 const MIN_REPS = 5; // ...and at least this many runs
@@ -21,7 +23,7 @@ const gc = () => globalThis.gc?.();
 // --- inputs --------------------------------------------------------------------------------
 const { kinds } = JSON.parse(fs.readFileSync(path.join(BENCH, 'queries.json'), 'utf8'));
 // The articles Dossier indexes: it skips the 36 with an empty text, so the anchors do too.
-const docs = fs.readFileSync(corpus, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+const docs = args.includes('--render') ? [] : fs.readFileSync(corpus, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
   .filter((d) => (d.text ?? '').trim() !== '');
 
 // --- timing --------------------------------------------------------------------------------
@@ -66,6 +68,7 @@ const summary = (queries) => {
     median: quantile(times, 0.5),
     p95: quantile(times, 0.95),
     withResults: queries.filter((q) => q.results > 0).length,
+    medianTotal: queries.every((q) => q.total != null) ? quantile(queries.map((q) => q.total), 0.5) : null,
     partial: queries.filter((q) => q.partial).length,
     errors: queries.filter((q) => q.error).length,
     count: queries.length,
@@ -179,6 +182,12 @@ function render(results) {
     'ratios are of medians (below 1× = Dossier faster). "with results": queries that returned at least one result ' +
     '("partial": Dossier found no document with every word and showed the closest ones).', '');
   latencyTable(results, lines);
+  const totals = results.engines.filter((e) => Object.values(e.kinds).every((k) => k.medianTotal != null));
+  if (totals.length) {
+    lines.push('', '### Matches found', '', 'Median over the queries of each kind of how many articles matched in all (engines that report it):', '',
+      `| kind | ${totals.map((e) => e.name).join(' | ')} |`, `|---|${totals.map(() => '---:').join('|')}|`);
+    for (const kind of Object.keys(results.queries)) lines.push(`| ${kind} | ${totals.map((e) => e.kinds[kind].medianTotal).join(' | ')} |`);
+  }
   const D = results.engines.find((e) => e.name === 'Dossier');
   if (D && results.diagnostics.length) {
     lines.push('', '### Where Dossier\'s time goes', '', 'The same queries, median / p95 ms:', '',
@@ -214,30 +223,35 @@ function render(results) {
   if (D) {
     const slow = Object.entries(D.kinds).flatMap(([kind, k]) => k.queries.map((q) => ({ kind, ...q })))
       .sort((a, b) => b.ms - a.ms).slice(0, 5);
-    lines.push('', '### Dossier\'s slowest queries', '', '| kind | query | ms | results (total hits) |', '|---|---|---:|---:|');
+    lines.push('', '### Dossier\'s slowest queries', '', '| kind | query | ms | results (articles matched) |', '|---|---|---:|---:|');
     for (const q of slow) lines.push(`| ${q.kind} | \`${q.query}\` | ${ms(q.ms)} | ${q.results} (${q.total ?? '–'}) |`);
   }
   return lines.join('\n');
 }
 
 // --- main ----------------------------------------------------------------------------------
-const results = {
-  date: new Date().toISOString().slice(0, 10),
-  machine: machine(),
-  corpus: path.basename(corpus),
-  documents: docs.length,
-  siteBuildMs: process.env.BENCH_SITE_BUILD_MS ? Number(process.env.BENCH_SITE_BUILD_MS) : undefined,
-  timing: { minMsPerQuery: MIN_MS, minReps: MIN_REPS, rounds: ROUNDS, top: 10 },
-  queries: kinds,
-};
-const loaded = [];
-for (const key of ENGINES) loaded.push(await load(key));
-results.loadAverage = { before: os.loadavg() };
-Object.assign(results, runAll(loaded));
-results.loadAverage.after = os.loadavg();
-
-fs.mkdirSync(path.join(BENCH, 'out'), { recursive: true });
-fs.writeFileSync(path.join(BENCH, 'out/results.json'), JSON.stringify(results, null, 1) + '\n');
+const RESULTS = path.join(BENCH, 'out/results.json');
+let results;
+if (args.includes('--render')) {
+  results = JSON.parse(fs.readFileSync(RESULTS, 'utf8')); // re-render the last run
+} else {
+  results = {
+    date: new Date().toISOString().slice(0, 10),
+    machine: machine(),
+    corpus: path.basename(corpus),
+    documents: docs.length,
+    siteBuildMs: process.env.BENCH_SITE_BUILD_MS ? Number(process.env.BENCH_SITE_BUILD_MS) : undefined,
+    timing: { minMsPerQuery: MIN_MS, minReps: MIN_REPS, rounds: ROUNDS, top: 10 },
+    queries: kinds,
+  };
+  const loaded = [];
+  for (const key of ENGINES) loaded.push(await load(key));
+  results.loadAverage = { before: os.loadavg() };
+  Object.assign(results, runAll(loaded));
+  results.loadAverage.after = os.loadavg();
+  fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+  fs.writeFileSync(RESULTS, JSON.stringify(results, null, 1) + '\n');
+}
 const table = render(results);
 if (!args.includes('--no-readme')) {
   const readme = path.join(BENCH, 'README.md');

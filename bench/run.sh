@@ -4,6 +4,7 @@
 #   bench/run.sh                 install what is missing, build the Dossier site on the corpus, measure
 #   bench/run.sh --no-build      measure the last build again
 #   other options go to measure.mjs: --engines dossier,minisearch  --no-readme
+#   node bench/measure.mjs --render   rewrite the README section from bench/out/results.json
 #
 # Writes bench/out/results.json and the results section of bench/README.md, prints the tables.
 set -euo pipefail
@@ -21,7 +22,7 @@ args=()
 for a in "$@"; do
   case "$a" in
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) args+=("$a") ;;
   esac
 done
@@ -48,6 +49,7 @@ if [ $build = 1 ]; then
   say "building Dossier on the corpus (CARGO_TARGET_DIR=$CARGO_TARGET_DIR)"
   start=$(date +%s%N)
   ./build.sh --corpus "$CORPUS" --out "$OUT/dist"
+  git describe --always --dirty > "$OUT/dist/VERSION" # what was built, for the report
   export BENCH_SITE_BUILD_MS=$(( ($(date +%s%N) - start) / 1000000 ))
 elif [ ! -f "$OUT/dist/pkg/dossier_bg.wasm" ]; then
   echo "bench/run.sh: no build in $OUT/dist yet; run without --no-build" >&2

@@ -15,7 +15,9 @@ let wasm;
 let last = null; // the last response, for result counts
 
 export const name = 'Dossier';
-export const version = execFileSync('git', ['-C', REPO, 'describe', '--always', '--dirty'], { encoding: 'utf8' }).trim();
+const VERSION_FILE = path.join(REPO, 'bench/out/dist/VERSION'); // written by run.sh after the build
+export const version = fs.existsSync(VERSION_FILE) ? fs.readFileSync(VERSION_FILE, 'utf8').trim()
+  : execFileSync('git', ['-C', REPO, 'describe', '--always', '--dirty'], { encoding: 'utf8' }).trim();
 export const notes = {
   all: 'returns the best excerpt with highlight offsets for each of the top 10',
   single: 'trailing space: whole word (a query ending without space makes its last word a prefix)',

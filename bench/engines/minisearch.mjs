@@ -32,6 +32,12 @@ export async function build(docs) {
   return { buildMs, loadMs, index: sizes(json) };
 }
 
+let last = [];
+
 export function search(kind, query) {
-  return index.search(kind === 'phrase' ? unquote(query) : query, KIND[kind]).slice(0, TOP).map((r) => r.id);
+  last = index.search(kind === 'phrase' ? unquote(query) : query, KIND[kind]);
+  return last.slice(0, TOP).map((r) => r.id);
 }
+
+/** Extra facts about the last response: how many documents matched in all. */
+export const lastInfo = () => ({ total: last.length });

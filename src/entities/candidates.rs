@@ -29,12 +29,13 @@ use super::dates;
 use super::gazetteer::{gazetteer, Gazetteer};
 use super::keys::{push_translit, signature_bit, FastMap};
 use super::tokens::{
-    Tok, Tokens, ABBR_DOT, CAP, DATE, DOTTED, GARBLED, HYPHEN, JOIN, JUMBLED, LINE, LOWER, POSS, SENT, UPPER,
+    Tok, Tokens, ABBR_DOT, CAP, CLASSED, DATE, DOTTED, GARBLED, HYPHEN, JOIN, JUMBLED, LINE, LOWER, POSS,
+    SENT, UPPER,
 };
 use super::words::{
-    Class, COMPASS, COMPLEMENT, DEMONYM, EVENT_CUE, EVENT_KW, FAMILY_FIRST, FIRST_NAME, ORG_HEAD, ORG_KW,
-    OTHER_CUE, OTHER_KW, PARTICLE, PLACE_CUE, PLACE_HEAD, PLACE_KW, PLACE_PREP, ROLE, SAY, STOP, SUFFIX,
-    TITLE, TITLE_MOD,
+    self, Class, COMPASS, COMPLEMENT, DEMONYM, EVENT_CUE, EVENT_KW, FAMILY_FIRST, FIRST_NAME, ORG_HEAD,
+    ORG_KW, OTHER_CUE, OTHER_KW, PARTICLE, PLACE_CUE, PLACE_HEAD, PLACE_KW, PLACE_PREP, ROLE, SAY, STOP,
+    SUFFIX, TITLE, TITLE_MOD,
 };
 use super::Kind;
 
@@ -1191,10 +1192,14 @@ fn headline_case(tokens: &Tokens, text: &str, first: usize, end: usize) -> bool 
     let mut content = 0;
     let mut capitalized = 0;
     for (i, tok) in toks.get(first..end).unwrap_or_default().iter().enumerate() {
-        if tok.is(STOP) && tok.flags & UPPER == 0 || tok.flags & (CAP | UPPER | LOWER) == 0 {
+        let function_word = if tok.flags & LOWER != 0 && tok.flags & CLASSED == 0 {
+            words::class(tokens.norm(first + i)) & STOP != 0
+        } else {
+            tok.is(STOP)
+        };
+        if function_word && tok.flags & UPPER == 0 || tok.flags & (CAP | UPPER | LOWER) == 0 {
             continue;
         }
-        let _ = i;
         content += 1;
         if tok.flags & (CAP | UPPER) != 0 {
             capitalized += 1;

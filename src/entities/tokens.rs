@@ -40,6 +40,9 @@ pub const DATE: u16 = 1 << 11;
 pub const COMMA_AFTER: u16 = 1 << 12;
 /// Holds U+FFFD: letters were lost in an encoding accident.
 pub const GARBLED: u16 = 1 << 13;
+/// Its class has been looked up (capitalized words and the words around them; other
+/// lowercase words are never asked for theirs).
+pub const CLASSED: u16 = 1 << 15;
 /// Mixed case with more than one capital inside (`JveWBihQFg` from a URL; `McLaughlin` and
 /// `DeVos` are not): a code, not a name.
 pub const JUMBLED: u16 = 1 << 14;
@@ -136,7 +139,11 @@ impl Tokens {
                 flags |= ABBR_DOT;
                 full_end = end + 1;
             }
-            let class = if norm.is_empty() { 0 } else { words::class(norm) };
+            let capital = flags & (CAP | UPPER) != 0 || flags & (DOTTED | LOWER) == DOTTED;
+            let class = if capital && !norm.is_empty() { words::class(norm) } else { 0 };
+            if capital {
+                flags |= CLASSED;
+            }
             if let Some(previous) = self.toks.last_mut() {
                 if comma_follows(text.get(previous.full_end as usize..start).unwrap_or_default()) {
                     previous.flags |= COMMA_AFTER;
@@ -155,6 +162,32 @@ impl Tokens {
             prev_full_end = Some(full_end);
             while chars.peek().is_some_and(|&(at, _)| at < full_end) {
                 chars.next();
+            }
+        }
+        self.classify_neighbours();
+    }
+}
+
+impl Tokens {
+    /// Looks up the classes of the lowercase words within three words of a capitalized one:
+    /// the only ones whose class is ever asked (cues around names, particles inside them).
+    fn classify_neighbours(&mut self) {
+        let count = self.toks.len();
+        for i in 0..count {
+            if !self.toks.get(i).is_some_and(Tok::capitalized) {
+                continue;
+            }
+            for j in i.saturating_sub(3)..(i + 4).min(count) {
+                let Some(tok) = self.toks.get(j) else { continue };
+                if tok.flags & CLASSED != 0 {
+                    continue;
+                }
+                let norm = self.norms.get(tok.norm_start as usize..tok.norm_end as usize).unwrap_or_default();
+                let class = if norm.is_empty() { 0 } else { words::class(norm) };
+                if let Some(tok) = self.toks.get_mut(j) {
+                    tok.class = class;
+                    tok.flags |= CLASSED;
+                }
             }
         }
     }
@@ -316,6 +349,7 @@ fn case_flags(word: &str) -> u16 {
     }
     let mut lower = false;
     let mut count = 1;
+    let rest = chars.as_str();
     for c in chars {
         count += 1;
         if c.is_lowercase() {
@@ -323,7 +357,10 @@ fn case_flags(word: &str) -> u16 {
             break;
         }
     }
-    if lower || count == 1 {
+    // A plural acronym (`CEOs`, `NGOs`) is in capitals.
+    let plural_acronym =
+        rest.len() >= 2 && rest.strip_suffix('s').is_some_and(|r| !r.chars().any(char::is_lowercase));
+    if (lower && !plural_acronym) || count == 1 {
         CAP
     } else {
         UPPER
