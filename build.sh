@@ -127,6 +127,18 @@ run_tests() {
 
   say "end-to-end tests: the real page in headless Chromium"
   node --test --test-concurrency=1 tests/e2e/
+
+  say "hostile corpus: built twice (dist/ must be byte-identical), then attacked in Chromium"
+  local a=target/hostile/dist-a b=target/hostile/dist-b
+  CARGO_TARGET_DIR=target/hostile "$ROOT/build.sh" build --corpus tests/fixtures/hostile-corpus --out "$a" >/dev/null
+  CARGO_TARGET_DIR=target/hostile "$ROOT/build.sh" build --corpus tests/fixtures/hostile-corpus --out "$b" >/dev/null
+  if ! diff -r "$a" "$b" >/dev/null; then
+    echo "build.sh: the same corpus built two different dist/ folders:" >&2
+    diff -rq "$a" "$b" >&2
+    exit 1
+  fi
+  echo "dist/ is byte-identical across builds ($(find "$a" -type f | wc -l) files)"
+  DOSSIER_E2E_DIST="$a" node --test tests/e2e/hostile/documents-and-links-never-run.mjs
 }
 
 case "$command" in

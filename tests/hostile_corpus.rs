@@ -197,5 +197,10 @@ const FIXED_ROWS: &str = "\
 | index of another format version | `src/format/tests.rs` | refused: “rebuild the index with this version of dossier” |\n\
 | any bytes as `.txt`, `.md`, `.html`, `.jsonl` | `tests/fuzz.rs` | parsed or skipped with a reason; never a panic |\n\
 | bad options object from JavaScript | `tests/wasm/` | `Error(\"dossier: bad options: …\")` |\n\
+\n## The page (Chromium)\n\n| case | checked by | outcome |\n|---|---|---|\n\
+| hostile corpus: `<script>`, `onerror`/`onload`/`onclick`, `javascript:` URLs, `</textarea>`, quotes closing attributes, HTML in ids and titles, look-alike and bidi Unicode (`tests/fixtures/hostile-corpus`) | `tests/e2e/hostile/documents-and-links-never-run.mjs` | searched, read, browsed (results, reader, entities, timeline) as text: sentinel `window.__pwned` unset, no dialog, no element or handler from data, no `javascript:` link |\n\
+| hostile shared link (`#q=\"><img onerror…>&doc=<script>…&entity=javascript:…`) | same, and `tests/e2e/no-results.test.mjs` | shown as text; unknown ids reported as errors |\n\
+| script injection at all | `www/index.html`, `dist/dossier.html` | Content-Security-Policy: no inline script (the single file's one script and style pinned by sha256) |\n\
+| determinism of `dist/` | `build.sh test` | the hostile corpus built twice gives byte-identical `dist/` folders |\n\
 \nFuzz budget: 256 cases per property in every `cargo test`; a long run of 20,000 cases per property\n\
 (`DOSSIER_FUZZ_CASES=20000 cargo test --release --test fuzz`) found nothing.\n";
