@@ -45,7 +45,20 @@ pub struct Token<'a> {
 ///
 /// Runs in one pass over `text` and allocates only a reusable term buffer for plain words;
 /// plain ASCII words (most of English news) take a byte-level fast path.
-pub fn tokenize(text: &str, first_position: u32, mut emit: impl FnMut(Token<'_>)) -> u32 {
+pub fn tokenize(text: &str, first_position: u32, emit: impl FnMut(Token<'_>)) -> u32 {
+    tokenize_filtered(text, first_position, |_, _| true, emit)
+}
+
+/// Like [`tokenize`], but a plain ASCII word is emitted only if `wanted(its first byte in
+/// lowercase, its length)`; the others are skipped before any normalization (they still take
+/// their position). Words with joiners or non-ASCII letters are always emitted. For finding
+/// a few known terms in a long text (excerpts), where almost every word is unwanted.
+pub fn tokenize_filtered(
+    text: &str,
+    first_position: u32,
+    wanted: impl Fn(u8, usize) -> bool,
+    mut emit: impl FnMut(Token<'_>),
+) -> u32 {
     let bytes = text.as_bytes();
     let mut position = first_position;
     let mut buf = String::new();
@@ -61,9 +74,11 @@ pub fn tokenize(text: &str, first_position: u32, mut emit: impl FnMut(Token<'_>)
                 bytes.get(i).is_some_and(|&n| n >= 0x80 || (is_joiner(n as char) && continues_word(text, i)));
             if !joined {
                 if i - start <= MAX_TERM_BYTES {
-                    buf.clear();
-                    buf.extend(bytes[start..i].iter().map(|c| c.to_ascii_lowercase() as char));
-                    emit(Token { term: &buf, start, end: i, position });
+                    if wanted(b.to_ascii_lowercase(), i - start) {
+                        buf.clear();
+                        buf.extend(bytes[start..i].iter().map(|c| c.to_ascii_lowercase() as char));
+                        emit(Token { term: &buf, start, end: i, position });
+                    }
                     position += 1;
                 }
                 continue;

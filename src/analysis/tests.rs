@@ -98,3 +98,22 @@ fn normalize_word_matches_the_tokenizer_on_single_words() {
     assert_eq!(normalize_word("Zelenskyy’s"), "zelenskyy");
     assert_eq!(normalize_word("Kyiv"), "kyiv");
 }
+
+#[test]
+fn filtering_keeps_every_wanted_token_and_the_positions() {
+    let text = "Kellogg’s envoy met U.S. officials in Kyiv; expert-level talks, 2,000 troops. Zé Kellogg";
+    let mut all = Vec::new();
+    let end_all = tokenize(text, 0, |t| all.push((t.term.to_string(), t.start, t.end, t.position)));
+    let mut some = Vec::new();
+    let end_some = tokenize_filtered(
+        text,
+        0,
+        |b, _| b == b'k',
+        |t| some.push((t.term.to_string(), t.start, t.end, t.position)),
+    );
+    assert_eq!(end_all, end_some, "positions advance the same");
+    assert!(some.iter().all(|t| all.contains(t)), "nothing new, nothing changed");
+    let wanted: Vec<_> = all.iter().filter(|t| t.0.starts_with('k')).collect();
+    assert!(wanted.iter().all(|t| some.contains(t)), "every wanted token kept");
+    assert!(!some.iter().any(|t| t.0 == "officials" || t.0 == "troops"), "plain unwanted words skipped");
+}

@@ -60,7 +60,9 @@ pub fn find_hits(text: &str, terms: &HashMap<String, usize>) -> Vec<Hit> {
         shortest = shortest.min(t.len());
         longest = longest.max(t.len());
     }
-    analysis::tokenize(text, 0, |t| {
+    let wanted =
+        |first_byte: u8, len: usize| first[first_byte as usize] && (shortest..=longest).contains(&len);
+    analysis::tokenize_filtered(text, 0, wanted, |t| {
         let b = t.term.as_bytes();
         if b.len() < shortest || b.len() > longest || !first[b.first().copied().unwrap_or(0) as usize] {
             return;
