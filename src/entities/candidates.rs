@@ -669,6 +669,16 @@ fn push_key_word(tokens: &Tokens, i: usize, key: &mut String) {
     push_translit(norm, key);
 }
 
+/// A name made of a first name and the entry that follows it (`Jordan Peterson`, `George
+/// Washington`): a name piece with strong evidence for a person.
+fn person_piece(tokens: &Tokens, first: usize, end: usize) -> Option<Piece> {
+    let mut piece = name_piece(tokens, first, end);
+    if let Some(p) = piece.as_mut() {
+        p.ev[PERSON] += 3;
+    }
+    piece
+}
+
 /// A name piece for words `first..end` (exclusive), with its key and structural cues.
 fn name_piece(tokens: &Tokens, first: usize, end: usize) -> Option<Piece> {
     let toks = &tokens.toks;
@@ -911,11 +921,7 @@ fn segment(tokens: &Tokens, units: &[Unit], title: Option<u64>, max_name: usize,
                         && toks.get(n_first).is_some_and(|t| t.flags & HYPHEN == 0)
                     {
                         g += 2;
-                        let mut piece = name_piece(tokens, first, n_end);
-                        if let Some(p) = piece.as_mut() {
-                            p.ev[PERSON] += 3;
-                        }
-                        push(out, piece, title.take());
+                        push(out, person_piece(tokens, first, n_end), title.take());
                         continue;
                     }
                 }
@@ -929,11 +935,7 @@ fn segment(tokens: &Tokens, units: &[Unit], title: Option<u64>, max_name: usize,
                     if last_is_first_name && one_word && toks.get(end).is_some_and(|t| t.flags & HYPHEN == 0)
                     {
                         g += 2;
-                        let mut piece = name_piece(tokens, first, n_end);
-                        if let Some(p) = piece.as_mut() {
-                            p.ev[PERSON] += 3;
-                        }
-                        push(out, piece, title.take());
+                        push(out, person_piece(tokens, first, n_end), title.take());
                         continue;
                     }
                 }
