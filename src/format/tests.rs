@@ -183,6 +183,7 @@ mod entity_sections {
         );
         let (aliases, mentions) = e.detail(0).unwrap();
         assert_eq!(aliases, ["Volodymyr Zelenskyy", "Zelensky", "Zelenskiy"]);
+        assert_eq!(e.aliases(0).unwrap(), aliases);
         assert_eq!(
             mentions,
             [

@@ -323,7 +323,7 @@ impl<'s, 'a> Matcher<'s, 'a> {
     fn entity_aliases(&self, term: &str) -> Vec<String> {
         let entities = self.index.entities();
         let Some(ordinal) = entities.by_alias(term) else { return Vec::new() };
-        let Ok((aliases, _)) = entities.detail(ordinal) else { return Vec::new() };
+        let Ok(aliases) = entities.aliases(ordinal) else { return Vec::new() };
         let mut out: Vec<String> = Vec::new();
         for alias in aliases {
             if let [word] = crate::analysis::terms(alias).as_slice() {
