@@ -77,6 +77,21 @@ def prf(tp, n_ours, n_ref):
     return p, r, f
 
 
+
+def agreement_table(counts):
+    """Markdown rows: per kind, then the person+organization+place total, of (agree, ours, spaCy) counts."""
+    rows = ["| kind | ours | spaCy | agree | precision | recall | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
+    totals = [0, 0, 0]
+    for k in KINDS:
+        tp, no, nr = counts[k]
+        if k in MAIN:
+            totals = [a + b for a, b in zip(totals, counts[k])]
+        p, r_, f = prf(tp, no, nr)
+        rows.append(f"| {k} | {no} | {nr} | {tp} | {p:.3f} | {r_:.3f} | {f:.3f} |")
+    p, r_, f = prf(*totals)
+    rows.append(f"| **person+organization+place** | {totals[1]} | {totals[2]} | {totals[0]} | **{p:.3f}** | **{r_:.3f}** | **{f:.3f}** |")
+    return rows
+
 def main(argv):
     args = [a for a in argv if not a.startswith("--")]
     samples = 15
@@ -144,32 +159,12 @@ def main(argv):
     out = []
     out.append(f"Documents compared: {len(ids)}\n")
     out.append("### (b) Names per document (normalized: lowercase, titles, possessives, \"the\" and dots dropped)\n")
-    out.append("| kind | ours | spaCy | agree | precision | recall | F1 |")
-    out.append("|---|---:|---:|---:|---:|---:|---:|")
-    totals = [0, 0, 0]
-    for k in KINDS:
-        tp, no, nr = name_counts[k]
-        if k in MAIN:
-            totals = [a + b for a, b in zip(totals, name_counts[k])]
-        p, r_, f = prf(tp, no, nr)
-        out.append(f"| {k} | {no} | {nr} | {tp} | {p:.3f} | {r_:.3f} | {f:.3f} |")
-    p, r_, f = prf(*totals)
-    out.append(f"| **person+organization+place** | {totals[1]} | {totals[2]} | {totals[0]} | **{p:.3f}** | **{r_:.3f}** | **{f:.3f}** |")
+    out.extend(agreement_table(name_counts))
     p, r_, f = prf(*any_names)
     out.append(f"| same three kinds, kind ignored | {any_names[1]} | {any_names[2]} | {any_names[0]} | {p:.3f} | {r_:.3f} | {f:.3f} |")
     out.append("")
     out.append("### (a) Exact spans\n")
-    out.append("| kind | ours | spaCy | agree | precision | recall | F1 |")
-    out.append("|---|---:|---:|---:|---:|---:|---:|")
-    totals = [0, 0, 0]
-    for k in KINDS:
-        tp, no, nr = span_counts[k]
-        if k in MAIN:
-            totals = [a + b for a, b in zip(totals, span_counts[k])]
-        p, r_, f = prf(tp, no, nr)
-        out.append(f"| {k} | {no} | {nr} | {tp} | {p:.3f} | {r_:.3f} | {f:.3f} |")
-    p, r_, f = prf(*totals)
-    out.append(f"| **person+organization+place** | {totals[1]} | {totals[2]} | {totals[0]} | **{p:.3f}** | **{r_:.3f}** | **{f:.3f}** |")
+    out.extend(agreement_table(span_counts))
     out.append("")
     merged = sum(1 for v in surfaces_per_entity.values() if len(v) > 1)
     forms = sum(len(v) for v in surfaces_per_entity.values() if len(v) > 1)
