@@ -157,6 +157,18 @@ impl<'a> PostingsReader<'a> {
         &self.terms
     }
 
+    /// Streams the dictionary terms `automaton` accepts, in byte order, with where their
+    /// postings are; `each` returns false to stop early.
+    pub fn search<A: fst::Automaton>(&self, automaton: A, mut each: impl FnMut(&[u8], TermInfo) -> bool) {
+        use fst::{IntoStreamer, Streamer};
+        let mut stream = self.terms.search(automaton).into_stream();
+        while let Some((key, value)) = stream.next() {
+            if !each(key, TermInfo::from_value(value)) {
+                break;
+            }
+        }
+    }
+
     /// Looks up one term.
     pub fn get(&self, term: &str) -> Option<TermInfo> {
         self.terms.get(term).map(TermInfo::from_value)

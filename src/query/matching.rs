@@ -26,7 +26,7 @@
 use std::collections::{HashMap, HashSet};
 
 use fst::automaton::{Levenshtein, Str};
-use fst::{Automaton, IntoStreamer, Streamer};
+use fst::Automaton;
 
 use super::aliases::exonyms;
 use super::parse::{Query, Unit};
@@ -338,12 +338,12 @@ impl<'s, 'a> Matcher<'s, 'a> {
     /// Dictionary terms starting with `prefix` (not equal to it), most frequent first.
     pub fn completions(&self, prefix: &str, limit: usize) -> Vec<(String, TermInfo)> {
         let mut found = Vec::new();
-        let mut stream = self.index.postings().terms().search(Str::new(prefix).starts_with()).into_stream();
-        while let Some((key, value)) = stream.next() {
+        self.index.postings().search(Str::new(prefix).starts_with(), |key, info| {
             if key != prefix.as_bytes() {
-                found.push((String::from_utf8_lossy(key).into_owned(), TermInfo::from_value(value)));
+                found.push((String::from_utf8_lossy(key).into_owned(), info));
             }
-        }
+            true
+        });
         found.sort_by(|a, b| b.1.doc_freq.cmp(&a.1.doc_freq).then_with(|| a.0.cmp(&b.0)));
         found.truncate(limit);
         found
@@ -361,18 +361,16 @@ impl<'s, 'a> Matcher<'s, 'a> {
         // Inflections share the stem minus its last letter (country/countries → countri).
         let scan = &target[..target.len() - 1];
         let mut found = Vec::new();
-        let mut stream = self.index.postings().terms().search(Str::new(scan).starts_with()).into_stream();
         let mut scanned = 0;
-        while let Some((key, value)) = stream.next() {
+        self.index.postings().search(Str::new(scan).starts_with(), |key, info| {
             scanned += 1;
-            if scanned > MAX_STEM_SCAN {
-                break;
+            if let Ok(candidate) = std::str::from_utf8(key) {
+                if candidate != term && is_inflection(term, candidate) && stem(candidate) == target {
+                    found.push((candidate.to_string(), info));
+                }
             }
-            let Ok(candidate) = std::str::from_utf8(key) else { continue };
-            if candidate != term && is_inflection(term, candidate) && stem(candidate) == target {
-                found.push((candidate.to_string(), TermInfo::from_value(value)));
-            }
-        }
+            scanned < MAX_STEM_SCAN
+        });
         found
     }
 
@@ -390,14 +388,14 @@ impl<'s, 'a> Matcher<'s, 'a> {
             return Vec::new();
         };
         let mut found = Vec::new();
-        let mut stream = self.index.postings().terms().search(automaton).into_stream();
-        while let Some((key, value)) = stream.next() {
+        self.index.postings().search(automaton, |key, info| {
             let candidate = String::from_utf8_lossy(key).into_owned();
             if candidate != term {
                 let d = edit_distance(term, &candidate).min(2) as u8;
-                found.push((candidate, TermInfo::from_value(value), d));
+                found.push((candidate, info, d));
             }
-        }
+            true
+        });
         found.sort_by(|a, b| a.2.cmp(&b.2).then(b.1.doc_freq.cmp(&a.1.doc_freq)).then_with(|| a.0.cmp(&b.0)));
         found.truncate(MAX_FUZZY_TERMS);
         found
