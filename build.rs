@@ -7,7 +7,7 @@ fn main() {
     println!("cargo:rerun-if-env-changed=DOSSIER_INDEX");
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.dsr");
     let wasm = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
-    match env::var_os("DOSSIER_INDEX").filter(|_| wasm) {
+    match env::var_os("DOSSIER_INDEX").filter(|p| wasm && !p.is_empty()) {
         Some(path) => {
             println!("cargo:rerun-if-changed={}", PathBuf::from(&path).display());
             if let Err(e) = fs::copy(&path, &out) {

@@ -5,6 +5,8 @@
 #   ./build.sh serve              build, then serve dist/ on http://127.0.0.1:8080
 #   ./build.sh test               build, then run every test (lint, native, wasm, browser)
 #   options: --corpus DIR|FILE (repeatable; default corpus/)  --port N  --out DIR (default dist)
+#            --sharded: root + shards in dist/index/, fetched lazily (automatic for an index
+#            over $DOSSIER_EMBED_LIMIT bytes, default 48 MB); --embedded: never shard
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -13,13 +15,16 @@ command=build
 corpus=()
 port=8080
 out=dist
+mode=auto
 while [ $# -gt 0 ]; do
   case "$1" in
     build|serve|test) command=$1 ;;
     --corpus) corpus+=("${2:?--corpus needs a folder or file}"); shift ;;
     --port) port=${2:?--port needs a number}; shift ;;
     --out) out=${2:?--out needs a folder}; shift ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    --sharded) mode=sharded ;;
+    --embedded) mode=embedded ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -68,8 +73,18 @@ build() {
   cargo build --release --quiet --bin dossier
   "$TARGET/release/dossier" build "${corpus[@]}" -o "$INDEX"
 
-  say "compiling the core to wasm with the index embedded"
-  DOSSIER_INDEX="$(realpath "$INDEX")" cargo rustc --quiet --lib --profile wasm \
+  local embed=("$(realpath "$INDEX")")
+  if [ "$mode" = auto ] && [ "$(stat -c %s "$INDEX")" -gt "${DOSSIER_EMBED_LIMIT:-48000000}" ]; then
+    say "the index is over ${DOSSIER_EMBED_LIMIT:-48000000} bytes: sharding it (--embedded to embed anyway)"
+    mode=sharded
+  fi
+  if [ "$mode" = sharded ]; then
+    embed=()
+    say "compiling the core to wasm; the index goes to $out/index/ as shards"
+  else
+    say "compiling the core to wasm with the index embedded"
+  fi
+  DOSSIER_INDEX="${embed[*]}" cargo rustc --quiet --lib --profile wasm \
     --target wasm32-unknown-unknown --crate-type cdylib
   rm -rf "$PKG"
   wasm-bindgen --target web --out-dir "$PKG" --out-name dossier \
@@ -82,7 +97,12 @@ build() {
   cp -r www/. "$out/"
   mkdir -p "$out/pkg"
   cp "$PKG/dossier.js" "$PKG/dossier_bg.wasm" "$PKG/dossier.d.ts" "$out/pkg/"
-  node scripts/single-file.mjs "$out"
+  if [ "$mode" = sharded ]; then
+    "$TARGET/release/dossier" shard "$INDEX" -o "$out/index"
+    say "no single-file dossier.html for a sharded index (it needs a web server)"
+  else
+    node scripts/single-file.mjs "$out"
+  fi
   report_sizes
 }
 
@@ -95,8 +115,9 @@ report_sizes() {
     raw=$((raw + $(stat -c %s "$f")))
     zipped=$((zipped + $(gz "$f")))
   done < <(find "$out" -type f -print0)
-  local wasm="$out/pkg/dossier_bg.wasm"
-  say "sizes: $out/ $(kb $raw) raw, $(kb $zipped) gzip; wasm $(kb "$(stat -c %s "$wasm")") raw, $(kb "$(gz "$wasm")") gzip (index $(kb "$(stat -c %s "$INDEX")") of it)"
+  local wasm="$out/pkg/dossier_bg.wasm" where="of it"
+  [ "$mode" = sharded ] && where="in $out/index/, not in it"
+  say "sizes: $out/ $(kb $raw) raw, $(kb $zipped) gzip; wasm $(kb "$(stat -c %s "$wasm")") raw, $(kb "$(gz "$wasm")") gzip (index $(kb "$(stat -c %s "$INDEX")") $where)"
 }
 
 # --- serve ---------------------------------------------------------------------------------
@@ -139,6 +160,12 @@ run_tests() {
   fi
   echo "dist/ is byte-identical across builds ($(find "$a" -type f | wc -l) files)"
   DOSSIER_E2E_DIST="$a" node --test tests/e2e/hostile/documents-and-links-never-run.mjs
+
+  say "sharded mode: a generated corpus built with --sharded, searched in Chromium"
+  local generated=target/sharded/corpus.jsonl sharded=target/sharded/dist
+  node tests/e2e/sharded/make-corpus.mjs "$generated" 1500
+  CARGO_TARGET_DIR=target/hostile "$ROOT/build.sh" build --corpus "$generated" --out "$sharded" --sharded >/dev/null
+  DOSSIER_E2E_DIST="$sharded" node --test tests/e2e/sharded/lazy-shards.mjs
 }
 
 case "$command" in

@@ -11,6 +11,7 @@
 //! - [`query`]: parse a query, match it against the index, rank, and cut excerpts.
 //! - `ingest` (native only): `.txt`, `.md`, `.html`, `.jsonl` files → [`ingest::Document`]s.
 //! - `indexer` (native only): a stream of documents → an index file.
+//! - `shard` (native only): an index file → the root and shards of a sharded index.
 //! - `wasm` (wasm32 only): the JavaScript boundary, every `#[wasm_bindgen]` item.
 //!
 //! ## Example
@@ -39,6 +40,8 @@ pub mod indexer;
 pub mod ingest;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod related;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod shard;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

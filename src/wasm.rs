@@ -1,38 +1,66 @@
 //! The JavaScript boundary: every `#[wasm_bindgen]` item lives here, nothing else does.
 //!
 //! The index built by `build.sh` is compiled in (`include_bytes!`, see `build.rs`) and opened
-//! once, zero-copy. Every function returns plain data (objects, arrays, strings, numbers,
+//! once, zero-copy; or, for a large corpus, the page opens a sharded index ([`open_root`]) and
+//! feeds it the shards each answer asks for (`{need: [names]}`), see `format::shards`. Every function returns plain data (objects, arrays, strings, numbers,
 //! `null`) or throws a JS `Error` whose message starts with `dossier: `; a panic would be a bug,
 //! and `console_error_panic_hook` prints it if one happens.
 
-use std::sync::OnceLock;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::format::{self, Index};
 use crate::query::{SearchOptions, Searcher};
 
 /// The index compiled into this build (empty if none was given).
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded.dsr"));
 
-/// The opened embedded index, or why it could not be opened.
-static SEARCHER: OnceLock<Result<Searcher<'static>, String>> = OnceLock::new();
+/// A sharded index: its root and the shards fetched so far (the session's cache).
+struct Sharded {
+    root: Vec<u8>,
+    shards: HashMap<String, Vec<u8>>,
+}
 
-fn searcher() -> Result<&'static Searcher<'static>, JsError> {
-    let opened = SEARCHER.get_or_init(|| {
-        if EMBEDDED.is_empty() {
-            return Err(crate::Error::NoIndex.to_string());
-        }
-        Searcher::open_trusted(EMBEDDED).map_err(|e| e.to_string())
-    });
-    opened.as_ref().map_err(js_error)
+thread_local! {
+    static SHARDED: RefCell<Option<Sharded>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on the embedded index, or on the sharded one if a root was opened. A request a
+/// sharded index cannot answer yet becomes `{need: [file names]}` for the page to fetch.
+fn with_searcher<T: Serialize>(f: impl FnOnce(&Searcher) -> crate::Result<T>) -> Result<JsValue, JsError> {
+    let answer = if EMBEDDED.is_empty() {
+        SHARDED.with(|cell| {
+            let sharded = cell.borrow();
+            let Some(Sharded { root, shards }) = sharded.as_ref() else {
+                return Err(js_error(crate::Error::NoIndex));
+            };
+            let index = Index::open_sharded(root, shards).map_err(js_error)?;
+            Ok(f(&Searcher::new(index)))
+        })?
+    } else {
+        // Opening is cheap (the table of contents and fst headers), so each call opens anew.
+        f(&Searcher::open_trusted(EMBEDDED).map_err(js_error)?)
+    };
+    match answer {
+        Ok(value) => to_js(&value),
+        Err(crate::Error::Format(format::Error::NeedShards(need))) => to_js(&Need { need }),
+        Err(e) => Err(js_error(e)),
+    }
+}
+
+/// What a sharded index needs before it can answer.
+#[derive(Serialize)]
+struct Need {
+    need: Vec<String>,
 }
 
 fn js_error(message: impl std::fmt::Display) -> JsError {
     JsError::new(&format!("dossier: {message}"))
 }
 
-/// Serializes a result for JavaScript: plain objects, `null` for absent values.
 /// Reads an options object (`undefined`/`null` → defaults).
 fn options<T: serde::de::DeserializeOwned + Default>(value: JsValue) -> Result<T, JsError> {
     if value.is_undefined() || value.is_null() {
@@ -41,8 +69,40 @@ fn options<T: serde::de::DeserializeOwned + Default>(value: JsValue) -> Result<T
     serde_wasm_bindgen::from_value(value).map_err(|e| js_error(format!("bad options: {e}")))
 }
 
+/// Serializes a result for JavaScript: plain objects, `null` for absent values.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(js_error)
+}
+
+/// True when this build has an index compiled in; false when the page must open a sharded
+/// index with [`open_root`].
+#[wasm_bindgen(js_name = hasEmbeddedIndex)]
+pub fn has_embedded_index() -> bool {
+    !EMBEDDED.is_empty()
+}
+
+/// Opens the root (`root.dsr`) of a sharded index; forgets shards of a previous root.
+/// Throws if the bytes are not a valid root.
+#[wasm_bindgen(js_name = openRoot)]
+pub fn open_root(bytes: Vec<u8>) -> Result<(), JsError> {
+    format::verify_checksum(&bytes).map_err(js_error)?;
+    Index::open_sharded(&bytes, &HashMap::new()).map_err(js_error)?;
+    SHARDED.with(|cell| *cell.borrow_mut() = Some(Sharded { root: bytes, shards: HashMap::new() }));
+    Ok(())
+}
+
+/// Adds a fetched shard (one of the names a `{need}` answer listed). Throws if its checksum
+/// fails or no root is open; the page may then fetch it again.
+#[wasm_bindgen(js_name = addShard)]
+pub fn add_shard(name: &str, bytes: Vec<u8>) -> Result<(), JsError> {
+    format::verify_checksum(&bytes).map_err(|e| js_error(format!("shard {name}: {e}")))?;
+    SHARDED.with(|cell| match cell.borrow_mut().as_mut() {
+        Some(sharded) => {
+            sharded.shards.insert(name.to_string(), bytes);
+            Ok(())
+        }
+        None => Err(js_error("no sharded index is open")),
+    })
 }
 
 /// Installs the panic hook (runs when the module is instantiated).
@@ -54,7 +114,7 @@ pub fn start() {
 /// Facts about the embedded index: `{documents, terms, formatVersion}`.
 #[wasm_bindgen]
 pub fn info() -> Result<JsValue, JsError> {
-    to_js(&searcher()?.info())
+    with_searcher(|s| Ok(s.info()))
 }
 
 /// Searches the embedded index. `options` may be `undefined` or
@@ -66,7 +126,7 @@ pub fn info() -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options: SearchOptions = self::options(options)?;
-    to_js(&searcher()?.search(query, &options).map_err(js_error)?)
+    with_searcher(|s| s.search(query, &options))
 }
 
 /// The document with this id, with the matches of `query` marked:
@@ -74,14 +134,14 @@ pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
 /// Throws if there is no such document.
 #[wasm_bindgen(js_name = getDocument)]
 pub fn get_document(id: &str, query: Option<String>) -> Result<JsValue, JsError> {
-    to_js(&searcher()?.document(id, query.as_deref().unwrap_or("")).map_err(js_error)?)
+    with_searcher(|s| s.document(id, query.as_deref().unwrap_or("")))
 }
 
 /// Completions of the last word of `input` for an autocomplete list, most frequent first:
 /// `[{query, term, documents}]`, at most `limit` (default 8).
 #[wasm_bindgen]
 pub fn suggest(input: &str, limit: Option<u32>) -> Result<JsValue, JsError> {
-    to_js(&searcher()?.suggest(input, limit.unwrap_or(8) as usize))
+    with_searcher(|s| s.suggest(input, limit.unwrap_or(8) as usize))
 }
 
 /// Lists entities: `options` is `{kind, name, sort: "mentions"|"documents"|"name", limit,
@@ -89,7 +149,7 @@ pub fn suggest(input: &str, limit: Option<u32>) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn entities(options: JsValue) -> Result<JsValue, JsError> {
     let options: crate::query::entities::ListOptions = self::options(options)?;
-    to_js(&searcher()?.entities(&options).map_err(js_error)?)
+    with_searcher(|s| s.entities(&options))
 }
 
 /// One entity's page: `{id, name, kind, aliases, mentions, documents: [{id, title, date,
@@ -97,7 +157,7 @@ pub fn entities(options: JsValue) -> Result<JsValue, JsError> {
 /// kind, documents}]}` with at most `contexts` mentions in context (default 50).
 #[wasm_bindgen]
 pub fn entity(id: &str, contexts: Option<u32>) -> Result<JsValue, JsError> {
-    to_js(&searcher()?.entity(id, contexts.map(|c| c as usize)).map_err(js_error)?)
+    with_searcher(|s| s.entity(id, contexts.map(|c| c as usize)))
 }
 
 /// Documents of a query over time: `{granularity, buckets: [{period, documents, mentions}],
@@ -105,12 +165,12 @@ pub fn entity(id: &str, contexts: Option<u32>) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn timeline(query: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options: SearchOptions = self::options(options)?;
-    to_js(&searcher()?.timeline(query, &options).map_err(js_error)?)
+    with_searcher(|s| s.timeline(query, &options))
 }
 
 /// The documents most similar to this one: `[{id, title, date, similarity, sameStory}]`,
 /// most similar first. Throws if there is no such document.
 #[wasm_bindgen]
 pub fn related(id: &str) -> Result<JsValue, JsError> {
-    to_js(&searcher()?.related(id).map_err(js_error)?)
+    with_searcher(|s| s.related(id))
 }

@@ -124,9 +124,9 @@ fn typing_the_start_of_a_word_suggests_completions_by_frequency() {
     let bytes = index(&[("a", "T", "Kellogg and Kelley."), ("b", "T", "Kellogg again.")]);
     let s = Searcher::open(&bytes).unwrap();
     let got: Vec<(String, u32)> =
-        s.suggest("envoy kel", 5).into_iter().map(|x| (x.query, x.documents)).collect();
+        s.suggest("envoy kel", 5).unwrap().into_iter().map(|x| (x.query, x.documents)).collect();
     assert_eq!(got, [("envoy kellogg".to_string(), 2), ("envoy kelley".to_string(), 1)]);
-    assert!(s.suggest("envoy ", 5).is_empty(), "nothing to complete after a space");
+    assert!(s.suggest("envoy ", 5).unwrap().is_empty(), "nothing to complete after a space");
 }
 
 #[test]

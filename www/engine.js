@@ -9,12 +9,17 @@ import { wasmSource } from './wasm-source.js';
 
 let loading = null;
 
-/** Load and initialise the wasm once; resolves to the module's exports. */
+/** Where a sharded index lives, next to index.html (see `build.sh --sharded`). */
+const SHARDS = './index/';
+
+/** Load and initialise the wasm once; resolves to the module's exports. A build without an
+ * embedded index opens the sharded index's root instead. */
 export function load() {
   loading ??= (async () => {
     try {
       const wasm = await import('./pkg/dossier.js');
       await wasm.default({ module_or_path: await wasmSource() });
+      if (!wasm.hasEmbeddedIndex()) wasm.openRoot(await fetchBytes(`${SHARDS}root.dsr`));
       return wasm;
     } catch (err) {
       loading = null; // allow a retry
@@ -24,10 +29,36 @@ export function load() {
   return loading;
 }
 
+/** True when the index is sharded: answers may first fetch pieces of it. */
+export async function isSharded() {
+  return !(await load()).hasEmbeddedIndex();
+}
+
+/** Shards fetched or being fetched this session, by name. */
+const shards = new Map();
+
+/** Fetch the shards a sharded index asked for (each once per session) and hand them over. */
+function fetchShards(wasm, names) {
+  return Promise.all(names.map((name) => {
+    if (!shards.has(name)) {
+      const fetched = fetchBytes(SHARDS + encodeURIComponent(name)).then((bytes) => wasm.addShard(name, bytes));
+      fetched.catch(() => shards.delete(name)); // a failed fetch may be retried later
+      shards.set(name, fetched);
+    }
+    return shards.get(name);
+  }));
+}
+
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 /** Corpus facts: { documents, terms, formatVersion }. */
 export async function info() {
   const wasm = await load();
-  return call(() => wasm.info());
+  return call(wasm, () => wasm.info());
 }
 
 /**
@@ -37,19 +68,19 @@ export async function info() {
  */
 export async function search(query, { limit = 20, offset = 0, ...filters } = {}) {
   const wasm = await load();
-  return call(() => wasm.search(query, { limit, offset, ...filters }));
+  return call(wasm, () => wasm.search(query, { limit, offset, ...filters }));
 }
 
 /** Completions of the last word of `input`: [{ query, term, documents }]. */
 export async function suggest(input, limit = 8) {
   const wasm = await load();
-  return call(() => wasm.suggest(input, limit));
+  return call(wasm, () => wasm.suggest(input, limit));
 }
 
 /** One full document, with `query` matches and entity mentions; rejects if there is no such document. */
 export async function getDocument(id, query = '') {
   const wasm = await load();
-  const doc = call(() => wasm.getDocument(id, query));
+  const doc = await call(wasm, () => wasm.getDocument(id, query));
   if (!doc || typeof doc.text !== 'string') {
     throw new Error(`Dossier: there is no document with id “${id}”.`);
   }
@@ -63,19 +94,19 @@ export async function entities({ kind = null, name = '', sort = null, limit = 10
   if (kind) options.kind = kind;
   if (name.trim()) options.name = name.trim();
   if (sort) options.sort = sort;
-  return call(() => wasm.entities(options));
+  return call(wasm, () => wasm.entities(options));
 }
 
 /** One entity's page: { id, name, kind, aliases, mentions, documents, contexts, cooccurring }. */
 export async function entity(id, contexts = 50) {
   const wasm = await load();
-  return call(() => wasm.entity(id, contexts));
+  return call(wasm, () => wasm.entity(id, contexts));
 }
 
 /** Documents of a query over time: { granularity, buckets: [{ period, documents, mentions }], undated }. */
 export async function timeline(query, { entities = [] } = {}) {
   const wasm = await load();
-  return call(() => wasm.timeline(query, { entities }));
+  return call(wasm, () => wasm.timeline(query, { entities }));
 }
 
 /**
@@ -85,7 +116,7 @@ export async function timeline(query, { entities = [] } = {}) {
 export async function related(id) {
   const wasm = await load();
   if (typeof wasm.related !== 'function') return null;
-  return call(() => wasm.related(id));
+  return call(wasm, () => wasm.related(id));
 }
 
 /** A readable one-line message for any thrown value, prefixed "Dossier: ". */
@@ -93,9 +124,20 @@ export function messageOf(err) {
   return `Dossier: ${detail(err)}`;
 }
 
-function call(fn) {
+/** Rounds of shard fetching one answer may take (term ranges, then documents, then maybe
+ * positions or entities): more means a bug, not a slow network. */
+const MAX_ROUNDS = 6;
+
+/** Run `fn` against the core; while a sharded index answers { need: [shards] }, fetch them
+ * and ask again. */
+async function call(wasm, fn) {
   try {
-    return fn();
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const answer = fn();
+      if (!answer?.need) return answer;
+      await fetchShards(wasm, answer.need);
+    }
+    throw new Error('the index kept asking for more shards');
   } catch (err) {
     throw new Error(messageOf(err));
   }

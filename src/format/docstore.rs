@@ -16,6 +16,9 @@
 //!
 //! `DIDS` is an `fst::Map` from document id to ordinal.
 
+use std::rc::Rc;
+
+use super::shards::{part_of, Manifest, Misses, ShardSource, DATE};
 use super::{read_u32, Error, DIDS, DOCS};
 
 /// Bytes per document record.
@@ -139,18 +142,32 @@ impl DocStoreWriter {
     }
 }
 
-/// Reads documents from borrowed `DOCS` and `DIDS` bytes.
+/// Reads documents from borrowed `DOCS` and `DIDS` bytes, or from the document, id and date
+/// shards of a sharded index (see [`super::shards`]).
 #[derive(Clone)]
 pub struct DocStore<'a> {
     count: u32,
-    records: &'a [u8],
-    blob: &'a [u8],
-    ids: fst::Map<&'a [u8]>,
+    store: Store<'a>,
 }
 
-impl<'a> DocStore<'a> {
-    /// Borrows the sections; checks that the records fit.
-    pub fn open(docs: &'a [u8], dids: &'a [u8]) -> Result<DocStore<'a>, Error> {
+#[derive(Clone)]
+enum Store<'a> {
+    /// Every document in one `DOCS` section.
+    Whole { records: Part<'a>, ids: fst::Map<&'a [u8]> },
+    /// Documents in parts fetched on demand.
+    Sharded { manifest: Rc<Manifest<'a>>, source: &'a dyn ShardSource, misses: Rc<Misses> },
+}
+
+/// The records and strings of a run of documents.
+#[derive(Clone, Copy)]
+struct Part<'a> {
+    count: u32,
+    records: &'a [u8],
+    blob: &'a [u8],
+}
+
+impl<'a> Part<'a> {
+    fn open(docs: &'a [u8]) -> Result<Part<'a>, Error> {
         let count = read_u32(docs, 0).ok_or_else(|| Error::corrupt(DOCS, "no document count"))?;
         let records_end = (count as usize)
             .checked_mul(RECORD_LEN)
@@ -161,11 +178,65 @@ impl<'a> DocStore<'a> {
                 need: count as usize * RECORD_LEN,
                 have: docs.len(),
             })?;
+        Ok(Part { count, records: &docs[4..records_end], blob: &docs[records_end..] })
+    }
+
+    fn record_at(&self, i: u32) -> Option<usize> {
+        (i < self.count).then_some(i as usize * RECORD_LEN)
+    }
+
+    fn u32_at(&self, i: u32, field: usize) -> Option<u32> {
+        read_u32(self.records, self.record_at(i)? + field)
+    }
+
+    /// Record `i` of the part, which is document `ordinal`.
+    fn get(&self, i: u32, ordinal: u32) -> Result<DocRecord<'a>, Error> {
+        let at = self.record_at(i).ok_or_else(|| Error::corrupt(DOCS, format!("no document {ordinal}")))?;
+        let field = |f: usize| -> Result<&'a str, Error> {
+            let offset = read_u32(self.records, at + f * 8).unwrap_or(u32::MAX) as usize;
+            let len = read_u32(self.records, at + f * 8 + 4).unwrap_or(u32::MAX) as usize;
+            let bytes = offset
+                .checked_add(len)
+                .and_then(|end| self.blob.get(offset..end))
+                .ok_or_else(|| Error::corrupt(DOCS, format!("document {ordinal}: string out of bounds")))?;
+            std::str::from_utf8(bytes)
+                .map_err(|_| Error::corrupt(DOCS, format!("document {ordinal}: invalid UTF-8")))
+        };
+        let url = field(2)?;
+        let date = self.u32_at(i, 32).unwrap_or(0);
+        Ok(DocRecord {
+            ordinal,
+            id: field(0)?,
+            title: field(1)?,
+            url: (!url.is_empty()).then_some(url),
+            text: field(3)?,
+            date: (date != 0).then_some(date),
+            title_len: self.u32_at(i, 36).unwrap_or(0),
+            body_len: self.u32_at(i, 40).unwrap_or(0),
+        })
+    }
+}
+
+impl<'a> DocStore<'a> {
+    /// Borrows the sections; checks that the records fit.
+    pub fn open(docs: &'a [u8], dids: &'a [u8]) -> Result<DocStore<'a>, Error> {
+        let records = Part::open(docs)?;
         let ids = fst::Map::new(dids).map_err(|e| Error::corrupt(DIDS, e.to_string()))?;
-        if ids.len() != count as usize {
+        if ids.len() != records.count as usize {
             return Err(Error::corrupt(DIDS, "id count differs from document count"));
         }
-        Ok(DocStore { count, records: &docs[4..records_end], blob: &docs[records_end..], ids })
+        Ok(DocStore { count: records.count, store: Store::Whole { records, ids } })
+    }
+
+    /// The documents of a sharded index: `count` of them, in the parts `manifest` lists,
+    /// read from `source`; missing shards that a read needs are recorded in `misses`.
+    pub fn sharded(
+        count: u32,
+        manifest: Rc<Manifest<'a>>,
+        source: &'a dyn ShardSource,
+        misses: Rc<Misses>,
+    ) -> DocStore<'a> {
+        DocStore { count, store: Store::Sharded { manifest, source, misses } }
     }
 
     /// Number of documents.
@@ -180,45 +251,84 @@ impl<'a> DocStore<'a> {
 
     /// The ordinal of the document with this id.
     pub fn ordinal(&self, id: &str) -> Option<u32> {
-        self.ids.get(id).and_then(|v| u32::try_from(v).ok()).filter(|&o| o < self.count)
+        let v = match &self.store {
+            Store::Whole { ids, .. } => ids.get(id),
+            Store::Sharded { manifest, source, misses } => {
+                let part = &manifest.ids[part_of(&manifest.ids, |p| p.first, id.as_bytes())];
+                let Some(file) = source.shard(part.name) else {
+                    misses.add(part.name);
+                    return None;
+                };
+                let dids = super::Toc::read(file).and_then(|t| t.require(DIDS)).ok()?;
+                fst::Map::new(dids).ok()?.get(id)
+            }
+        };
+        v.and_then(|v| u32::try_from(v).ok()).filter(|&o| o < self.count)
     }
 
     /// `(title length, body length)` in tokens, without touching the strings (for ranking).
+    /// `None` in a sharded index: fetching every matching document's record to rank would
+    /// cost more than the ranking gains, so all documents count as average length there.
     pub fn lengths(&self, ordinal: u32) -> Option<(u32, u32)> {
-        let at = self.record_at(ordinal)?;
-        Some((read_u32(self.records, at + 36)?, read_u32(self.records, at + 40)?))
+        match &self.store {
+            Store::Whole { records, .. } => {
+                Some((records.u32_at(ordinal, 36)?, records.u32_at(ordinal, 40)?))
+            }
+            Store::Sharded { .. } => None,
+        }
     }
 
-    /// The document with this ordinal; an error if the record is malformed or out of range.
-    pub fn get(&self, ordinal: u32) -> Result<DocRecord<'a>, Error> {
-        let at =
-            self.record_at(ordinal).ok_or_else(|| Error::corrupt(DOCS, format!("no document {ordinal}")))?;
-        let field = |i: usize| -> Result<&'a str, Error> {
-            let offset = read_u32(self.records, at + i * 8).unwrap_or(u32::MAX) as usize;
-            let len = read_u32(self.records, at + i * 8 + 4).unwrap_or(u32::MAX) as usize;
-            let bytes = offset
-                .checked_add(len)
-                .and_then(|end| self.blob.get(offset..end))
-                .ok_or_else(|| Error::corrupt(DOCS, format!("document {ordinal}: string out of bounds")))?;
-            std::str::from_utf8(bytes)
-                .map_err(|_| Error::corrupt(DOCS, format!("document {ordinal}: invalid UTF-8")))
+    /// The date (YYYYMMDD) of a document, if it has one; in a sharded index, read from the
+    /// dates shard (recorded as missing if not loaded).
+    pub fn date(&self, ordinal: u32) -> Option<u32> {
+        let date = match &self.store {
+            Store::Whole { records, .. } => records.u32_at(ordinal, 32)?,
+            Store::Sharded { manifest, source, misses } => {
+                let Some(file) = source.shard(manifest.dates) else {
+                    misses.add(manifest.dates);
+                    return None;
+                };
+                let dates = super::Toc::read(file).and_then(|t| t.require(DATE)).ok()?;
+                read_u32(dates, (ordinal as usize).checked_mul(4)?)?
+            }
         };
-        let url = field(2)?;
-        let date = read_u32(self.records, at + 32).unwrap_or(0);
-        let (title_len, body_len) = self.lengths(ordinal).unwrap_or((0, 0));
-        Ok(DocRecord {
-            ordinal,
-            id: field(0)?,
-            title: field(1)?,
-            url: (!url.is_empty()).then_some(url),
-            text: field(3)?,
-            date: (date != 0).then_some(date),
-            title_len,
-            body_len,
-        })
+        (date != 0).then_some(date)
     }
 
-    fn record_at(&self, ordinal: u32) -> Option<usize> {
-        (ordinal < self.count).then_some(ordinal as usize * RECORD_LEN)
+    /// True when document `ordinal` can be read now; in a sharded index, records its part as
+    /// missing otherwise (so a caller can ask for every part it needs at once).
+    pub fn touch(&self, ordinal: u32) -> bool {
+        match &self.store {
+            Store::Whole { .. } => true,
+            Store::Sharded { manifest, source, misses } => {
+                let name = manifest.doc_part_name(ordinal / manifest.docs_per_part);
+                let loaded = source.shard(&name).is_some();
+                if !loaded {
+                    misses.add(&name);
+                }
+                loaded
+            }
+        }
+    }
+
+    /// The document with this ordinal; an error if the record is malformed or out of range,
+    /// or (sharded) if its part is not loaded.
+    pub fn get(&self, ordinal: u32) -> Result<DocRecord<'a>, Error> {
+        if ordinal >= self.count {
+            return Err(Error::corrupt(DOCS, format!("no document {ordinal}")));
+        }
+        match &self.store {
+            Store::Whole { records, .. } => records.get(ordinal, ordinal),
+            Store::Sharded { manifest, source, misses } => {
+                let part = ordinal / manifest.docs_per_part;
+                let name = manifest.doc_part_name(part);
+                let Some(file) = source.shard(&name) else {
+                    misses.add(&name);
+                    return Err(Error::NeedShards(vec![name]));
+                };
+                Part::open(super::Toc::read(file)?.require(DOCS)?)?
+                    .get(ordinal - part * manifest.docs_per_part, ordinal)
+            }
+        }
     }
 }

@@ -33,6 +33,8 @@
 //! | `EALS` | `fst::Map`: one-word alias → entity ordinal     | [`entities`]        |
 //!
 //! | `RELS` | per document: most similar documents (optional) | [`related`]       |
+//! | `SHRD` | the shard list of a sharded index's root        | [`shards`]        |
+//! | `DATE` | every document's date, in a sharded index       | [`shards`]        |
 //!
 //! The four entity sections are present together or not at all; an index without them (such
 //! as one built before entities existed) reads as having no entities.
@@ -66,14 +68,18 @@ pub mod entities;
 pub mod meta;
 pub mod postings;
 pub mod related;
+pub mod shards;
 pub mod varint;
 
 use std::fmt;
+use std::rc::Rc;
 
 pub use docstore::{DocRecord, DocStore};
 pub use entities::{Entities, EntityRecord, Kind};
 pub use meta::Meta;
 pub use postings::{Posting, PostingsReader, TermInfo};
+use shards::{Manifest, Misses};
+pub use shards::{ShardSource, SHRD};
 
 /// The first eight bytes of every index file.
 pub const MAGIC: [u8; 8] = *b"DOSSIER\0";
@@ -135,6 +141,8 @@ pub enum Error {
     },
     /// A required section is absent.
     MissingSection(String),
+    /// A sharded index needs these shards (file names) to answer; fetch them and ask again.
+    NeedShards(Vec<String>),
     /// A section's contents are malformed.
     Corrupt {
         /// The section's tag.
@@ -168,6 +176,7 @@ impl fmt::Display for Error {
                  is corrupted; rebuild it"
             ),
             Error::MissingSection(tag) => write!(f, "index has no {tag} section; rebuild it"),
+            Error::NeedShards(names) => write!(f, "index shards not loaded yet: {}", names.join(", ")),
             Error::Corrupt { section, detail } => {
                 write!(f, "index section {section} is corrupted: {detail}; rebuild it")
             }
@@ -257,6 +266,10 @@ pub struct Index<'a> {
     docs: DocStore<'a>,
     entities: Entities<'a>,
     related: related::Related<'a>,
+    /// Sharded only: shards a read needed but did not have.
+    misses: Rc<Misses>,
+    /// Sharded only: the entity and related shards, when not loaded.
+    missing: Option<(&'a str, &'a str)>,
 }
 
 impl<'a> Index<'a> {
@@ -264,27 +277,59 @@ impl<'a> Index<'a> {
     /// sections. Cheap (no allocation beyond the fst headers); does not verify the checksum.
     pub fn open(bytes: &'a [u8]) -> Result<Index<'a>, Error> {
         let toc = Toc::read(bytes)?;
+        if toc.optional(SHRD).is_some() {
+            return Err(Error::corrupt(SHRD, "this is the root of a sharded index: open it with its shards"));
+        }
         let meta = Meta::read(toc.require(META)?)?;
         let postings = PostingsReader::open(toc.require(TERM)?, toc.require(POST)?, toc.require(POSN)?)?;
         let docs = DocStore::open(toc.require(DOCS)?, toc.require(DIDS)?)?;
         if docs.len() != meta.doc_count as usize {
             return Err(Error::corrupt(DOCS, "document count differs from META"));
         }
-        let entities = match toc.optional(entities::ENTS) {
-            None => Entities::empty(),
-            Some(ents) => Entities::open(
-                ents,
-                toc.require(entities::DENT)?,
-                toc.require(entities::EIDS)?,
-                toc.require(entities::EALS)?,
-                meta.doc_count,
-            )?,
+        let entities = open_entities(&toc, meta.doc_count)?;
+        let related = open_related(&toc, meta.doc_count)?;
+        Ok(Index { bytes, meta, postings, docs, entities, related, misses: Rc::default(), missing: None })
+    }
+
+    /// Opens the root of a sharded index (see [`shards`]), reading whatever shards `source`
+    /// has. Cheap: parses the manifest and the headers of loaded shards. Reads that need a
+    /// shard `source` lacks record it; [`Index::need`] then reports them all.
+    pub fn open_sharded(root: &'a [u8], source: &'a dyn ShardSource) -> Result<Index<'a>, Error> {
+        let toc = Toc::read(root)?;
+        let meta = Meta::read(toc.require(META)?)?;
+        let manifest = Rc::new(Manifest::read(toc.require(SHRD)?)?);
+        let misses = Rc::new(Misses::default());
+        let postings = PostingsReader::sharded(&manifest.terms, source, misses.clone())?;
+        let parts = u64::from(manifest.doc_parts) * u64::from(manifest.docs_per_part);
+        if parts < u64::from(meta.doc_count) {
+            return Err(Error::corrupt(SHRD, "document parts do not cover every document"));
+        }
+        let (ents, rels) = (manifest.entities, manifest.related);
+        let entities = match source.shard(ents) {
+            Some(file) if !ents.is_empty() => open_entities(&Toc::read(file)?, meta.doc_count)?,
+            _ => Entities::empty(),
         };
-        let related = match toc.optional(related::RELS) {
-            Some(bytes) => related::Related::open(bytes, meta.doc_count)?,
-            None => related::Related::default(),
+        let related = match source.shard(rels) {
+            Some(file) if !rels.is_empty() => open_related(&Toc::read(file)?, meta.doc_count)?,
+            _ => related::Related::default(),
         };
-        Ok(Index { bytes, meta, postings, docs, entities, related })
+        let missing = Some((
+            if ents.is_empty() || source.shard(ents).is_some() { "" } else { ents },
+            if rels.is_empty() || source.shard(rels).is_some() { "" } else { rels },
+        ));
+        let docs = DocStore::sharded(meta.doc_count, manifest, source, misses.clone());
+        Ok(Index { bytes: root, meta, postings, docs, entities, related, misses, missing })
+    }
+
+    /// True for the root of a sharded index.
+    pub fn is_sharded(&self) -> bool {
+        self.missing.is_some()
+    }
+
+    /// Fails with [`Error::NeedShards`] if a read since the last call needed a shard that is
+    /// not loaded (always `Ok` for an embedded index).
+    pub fn need(&self) -> Result<(), Error> {
+        self.misses.check()
     }
 
     /// Recomputes the CRC-32 over the whole file and compares it with the footer.
@@ -308,19 +353,54 @@ impl<'a> Index<'a> {
         &self.docs
     }
 
-    /// The entities (empty if the index has none).
+    /// The entities (empty if the index has none; in a sharded index, empty and recorded as
+    /// missing until the entities shard is loaded).
     pub fn entities(&self) -> &Entities<'a> {
+        if let Some((name, _)) = self.missing.filter(|(e, _)| !e.is_empty()) {
+            self.misses.add(name);
+        }
         &self.entities
     }
 
-    /// Related documents (none if the index has no `RELS` section).
+    /// The entities whose one-word aliases widen a search: those of an embedded index. A
+    /// sharded index searches without them, so that what a query finds does not depend on
+    /// whether the (large) entities shard happens to be loaded.
+    pub fn alias_entities(&self) -> Option<&Entities<'a>> {
+        (!self.is_sharded()).then_some(&self.entities)
+    }
+
+    /// Related documents (none if the index has no `RELS` section; in a sharded index, none
+    /// and recorded as missing until the related shard is loaded).
     pub fn related(&self) -> &related::Related<'a> {
+        if let Some((_, name)) = self.missing.filter(|(_, r)| !r.is_empty()) {
+            self.misses.add(name);
+        }
         &self.related
     }
 
     /// The whole file, as given to [`Index::open`].
     pub fn bytes(&self) -> &'a [u8] {
         self.bytes
+    }
+}
+
+fn open_entities<'a>(toc: &Toc<'a>, doc_count: u32) -> Result<Entities<'a>, Error> {
+    match toc.optional(entities::ENTS) {
+        None => Ok(Entities::empty()),
+        Some(ents) => Entities::open(
+            ents,
+            toc.require(entities::DENT)?,
+            toc.require(entities::EIDS)?,
+            toc.require(entities::EALS)?,
+            doc_count,
+        ),
+    }
+}
+
+fn open_related<'a>(toc: &Toc<'a>, doc_count: u32) -> Result<related::Related<'a>, Error> {
+    match toc.optional(related::RELS) {
+        Some(bytes) => related::Related::open(bytes, doc_count),
+        None => Ok(related::Related::default()),
     }
 }
 
@@ -341,13 +421,13 @@ pub fn verify_checksum(bytes: &[u8]) -> Result<(), Error> {
 }
 
 /// The parsed table of contents: where each section lies.
-struct Toc<'a> {
+pub(crate) struct Toc<'a> {
     bytes: &'a [u8],
     entries: Vec<(Tag, usize, usize)>,
 }
 
 impl<'a> Toc<'a> {
-    fn read(bytes: &'a [u8]) -> Result<Toc<'a>, Error> {
+    pub(crate) fn read(bytes: &'a [u8]) -> Result<Toc<'a>, Error> {
         let truncated = |need| Error::Truncated { section: "header".into(), need, have: bytes.len() };
         if bytes.len() < HEADER_LEN + FOOTER_LEN {
             if bytes.len() >= MAGIC.len() && bytes[..MAGIC.len()] != MAGIC {
@@ -390,11 +470,11 @@ impl<'a> Toc<'a> {
         Ok(Toc { bytes, entries })
     }
 
-    fn require(&self, tag: Tag) -> Result<&'a [u8], Error> {
+    pub(crate) fn require(&self, tag: Tag) -> Result<&'a [u8], Error> {
         self.optional(tag).ok_or_else(|| Error::MissingSection(tag_name(tag)))
     }
 
-    fn optional(&self, tag: Tag) -> Option<&'a [u8]> {
+    pub(crate) fn optional(&self, tag: Tag) -> Option<&'a [u8]> {
         self.entries
             .iter()
             .find(|(t, _, _)| *t == tag)

@@ -21,6 +21,9 @@
 //! previous one. Title positions start at 0; body positions start after the title plus
 //! [`crate::indexer::FIELD_GAP`], so a phrase cannot span title and body.
 
+use std::rc::Rc;
+
+use super::shards::{part_of, Misses, ShardSource, TermPart};
 use super::{varint, Error, POSN, POST, TERM};
 
 /// Where a term's postings are and how many there are (the decoded `TERM` value).
@@ -30,15 +33,17 @@ pub struct TermInfo {
     pub doc_freq: u32,
     /// Byte offset of the term's record in `POST`.
     pub offset: u32,
+    /// Which term range (shard) of a sharded index holds it; 0 in an embedded index.
+    pub part: u32,
 }
 
 impl TermInfo {
     /// Decodes an fst value.
     pub fn from_value(v: u64) -> TermInfo {
-        TermInfo { doc_freq: (v >> 32) as u32, offset: v as u32 }
+        TermInfo { doc_freq: (v >> 32) as u32, offset: v as u32, part: 0 }
     }
 
-    /// Encodes as an fst value.
+    /// Encodes as an fst value (without the part).
     pub fn to_value(self) -> u64 {
         (u64::from(self.doc_freq) << 32) | u64::from(self.offset)
     }
@@ -123,10 +128,20 @@ impl PostingsWriter {
                 prev_pos = pos;
             }
         }
-        let info = TermInfo { doc_freq: postings.len() as u32, offset };
+        let info = TermInfo { doc_freq: postings.len() as u32, offset, part: 0 };
         self.terms.insert(term, info.to_value()).map_err(|e| Error::corrupt(TERM, e.to_string()))?;
         self.count += 1;
         Ok(())
+    }
+
+    /// Bytes of `TERM` (roughly) and `POST` written so far: where a sharder cuts a part.
+    pub fn len(&self) -> usize {
+        self.terms.bytes_written() as usize + self.post.len()
+    }
+
+    /// True before the first term.
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
     }
 
     /// Returns the encoded sections.
@@ -137,48 +152,116 @@ impl PostingsWriter {
     }
 }
 
-/// Reads terms, postings and positions from borrowed section bytes.
+/// Reads terms, postings and positions from borrowed section bytes: one part for an embedded
+/// index, one per term range for a sharded one (see [`super::shards`]).
 #[derive(Clone)]
 pub struct PostingsReader<'a> {
-    terms: fst::Map<&'a [u8]>,
-    post: &'a [u8],
-    posn: &'a [u8],
+    parts: Vec<Part<'a>>,
+    misses: Rc<Misses>,
+}
+
+/// One term range.
+#[derive(Clone)]
+struct Part<'a> {
+    /// The smallest term of the range.
+    first: &'a [u8],
+    /// Its `TERM` and `POST`, if loaded.
+    terms: Option<(fst::Map<&'a [u8]>, &'a [u8])>,
+    /// Its `POSN`, if loaded.
+    posn: Option<&'a [u8]>,
+    /// Shard names to ask for when a piece is missing ("" when embedded).
+    names: (&'a str, &'a str),
 }
 
 impl<'a> PostingsReader<'a> {
-    /// Borrows the three sections; parses only the fst header.
+    /// Borrows the three sections of an embedded index; parses only the fst header.
     pub fn open(term: &'a [u8], post: &'a [u8], posn: &'a [u8]) -> Result<PostingsReader<'a>, Error> {
         let terms = fst::Map::new(term).map_err(|e| Error::corrupt(TERM, e.to_string()))?;
-        Ok(PostingsReader { terms, post, posn })
+        let part = Part { first: b"", terms: Some((terms, post)), posn: Some(posn), names: ("", "") };
+        Ok(PostingsReader { parts: vec![part], misses: Rc::default() })
     }
 
-    /// The term dictionary, for automaton and range queries.
-    pub fn terms(&self) -> &fst::Map<&'a [u8]> {
-        &self.terms
+    /// The term ranges of a sharded index, each opened if `source` has its shards. Missing
+    /// shards that a read needs are recorded in `misses`.
+    pub fn sharded(
+        parts: &[TermPart<'a>],
+        source: &'a dyn ShardSource,
+        misses: Rc<Misses>,
+    ) -> Result<PostingsReader<'a>, Error> {
+        let mut out = Vec::with_capacity(parts.len());
+        for p in parts {
+            let terms = match source.shard(p.terms) {
+                Some(file) => {
+                    let toc = super::Toc::read(file)?;
+                    let map =
+                        fst::Map::new(toc.require(TERM)?).map_err(|e| Error::corrupt(TERM, e.to_string()))?;
+                    Some((map, toc.require(POST)?))
+                }
+                None => None,
+            };
+            let posn = match source.shard(p.positions) {
+                Some(file) => Some(super::Toc::read(file)?.require(POSN)?),
+                None => None,
+            };
+            out.push(Part { first: p.first, terms, posn, names: (p.terms, p.positions) });
+        }
+        Ok(PostingsReader { parts: out, misses })
     }
 
-    /// Streams the dictionary terms `automaton` accepts, in byte order, with where their
-    /// postings are; `each` returns false to stop early.
-    pub fn search<A: fst::Automaton>(&self, automaton: A, mut each: impl FnMut(&[u8], TermInfo) -> bool) {
+    /// True for a sharded index: word lookups read only the term ranges a query names.
+    pub fn is_sharded(&self) -> bool {
+        self.parts.len() > 1 || self.parts.first().is_some_and(|p| !p.names.0.is_empty())
+    }
+
+    /// The loaded `TERM` and `POST` of part `i`, recording the shard as missing if absent.
+    fn loaded(&self, i: usize) -> Option<&(fst::Map<&'a [u8]>, &'a [u8])> {
+        let part = self.parts.get(i)?;
+        if part.terms.is_none() {
+            self.misses.add(part.names.0);
+        }
+        part.terms.as_ref()
+    }
+
+    /// Streams the dictionary terms that start with `prefix` and that `automaton` accepts, in
+    /// byte order, with where their postings are; `each` returns false to stop early. Only the
+    /// term ranges overlapping `prefix` are read, so a sharded index fetches only those:
+    /// `automaton` must accept nothing outside `prefix` (pass `""` to scan everything).
+    pub fn search<A: fst::Automaton>(
+        &self,
+        prefix: &str,
+        automaton: A,
+        mut each: impl FnMut(&[u8], TermInfo) -> bool,
+    ) {
         use fst::{IntoStreamer, Streamer};
-        let mut stream = self.terms.search(automaton).into_stream();
-        while let Some((key, value)) = stream.next() {
-            if !each(key, TermInfo::from_value(value)) {
+        let prefix = prefix.as_bytes();
+        let start = part_of(&self.parts, |p| p.first, prefix);
+        for i in start..self.parts.len() {
+            if i > start && !self.parts[i].first.starts_with(prefix) {
                 break;
+            }
+            let Some((terms, _)) = self.loaded(i) else { continue };
+            let mut stream = terms.search(&automaton).into_stream();
+            while let Some((key, value)) = stream.next() {
+                if !each(key, TermInfo { part: i as u32, ..TermInfo::from_value(value) }) {
+                    return;
+                }
             }
         }
     }
 
     /// Looks up one term.
     pub fn get(&self, term: &str) -> Option<TermInfo> {
-        self.terms.get(term).map(TermInfo::from_value)
+        let i = part_of(&self.parts, |p| p.first, term.as_bytes());
+        let (terms, _) = self.loaded(i)?;
+        terms.get(term).map(|v| TermInfo { part: i as u32, ..TermInfo::from_value(v) })
     }
 
     /// Decodes a term's postings into `out` (cleared first).
     pub fn read_postings(&self, info: TermInfo, out: &mut Vec<Posting>) -> Result<(), Error> {
         out.clear();
-        let mut r = varint::Reader::new(self.post, info.offset as usize);
         let bad = || Error::corrupt(POST, format!("record at {} is malformed", info.offset));
+        let (_, post) = self.loaded(info.part as usize).ok_or_else(bad)?;
+        let mut r = varint::Reader::new(post, info.offset as usize);
         r.u32().ok_or_else(bad)?;
         let mut doc: u32 = 0;
         for i in 0..info.doc_freq {
@@ -193,7 +276,9 @@ impl<'a> PostingsReader<'a> {
 
     /// Decodes the positions of every posting of a term into `out` (cleared first), flattened
     /// in posting order: `postings[i].tf()` positions for entry `i`. `postings` must be what
-    /// [`PostingsReader::read_postings`] returned for the same `info`.
+    /// [`PostingsReader::read_postings`] returned for the same `info`. In a sharded index
+    /// whose positions shard is not loaded, `out` stays empty and the shard is recorded as
+    /// missing.
     pub fn read_positions(
         &self,
         info: TermInfo,
@@ -202,8 +287,14 @@ impl<'a> PostingsReader<'a> {
     ) -> Result<(), Error> {
         out.clear();
         let bad = || Error::corrupt(POSN, format!("positions of record {} are malformed", info.offset));
-        let start = varint::Reader::new(self.post, info.offset as usize).u32().ok_or_else(bad)?;
-        let mut r = varint::Reader::new(self.posn, start as usize);
+        let part = self.parts.get(info.part as usize).ok_or_else(bad)?;
+        let Some(posn) = part.posn else {
+            self.misses.add(part.names.1);
+            return Ok(());
+        };
+        let (_, post) = self.loaded(info.part as usize).ok_or_else(bad)?;
+        let start = varint::Reader::new(post, info.offset as usize).u32().ok_or_else(bad)?;
+        let mut r = varint::Reader::new(posn, start as usize);
         for p in postings {
             let mut pos: u32 = 0;
             for j in 0..p.tf() {

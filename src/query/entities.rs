@@ -224,6 +224,12 @@ pub fn detail(index: &Index<'_>, id: &str, contexts: usize) -> Result<EntityDeta
             _ => per_doc.push((m.doc, 1)),
         }
     }
+    // A sharded index fetches every document part the page needs in one round.
+    let wanted = per_doc.iter().map(|&(doc, _)| doc).chain(mentions.iter().take(contexts).map(|m| m.doc));
+    // (`touch` every one, no short circuit.)
+    if wanted.filter(|&doc| !index.docs().touch(doc)).count() > 0 {
+        index.need()?;
+    }
     let mut documents = Vec::with_capacity(per_doc.len());
     let mut shared: HashMap<u32, u32> = HashMap::new();
     for &(doc, n) in &per_doc {

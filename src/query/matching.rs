@@ -321,7 +321,7 @@ impl<'s, 'a> Matcher<'s, 'a> {
     /// The other one-word names of the entity that has `term` as an unambiguous one-word alias
     /// (`zelensky` → `zelenskyy`, `zelenskiy`).
     fn entity_aliases(&self, term: &str) -> Vec<String> {
-        let entities = self.index.entities();
+        let Some(entities) = self.index.alias_entities() else { return Vec::new() };
         let Some(ordinal) = entities.by_alias(term) else { return Vec::new() };
         let Ok(aliases) = entities.aliases(ordinal) else { return Vec::new() };
         let mut out: Vec<String> = Vec::new();
@@ -338,7 +338,7 @@ impl<'s, 'a> Matcher<'s, 'a> {
     /// Dictionary terms starting with `prefix` (not equal to it), most frequent first.
     pub fn completions(&self, prefix: &str, limit: usize) -> Vec<(String, TermInfo)> {
         let mut found = Vec::new();
-        self.index.postings().search(Str::new(prefix).starts_with(), |key, info| {
+        self.index.postings().search(prefix, Str::new(prefix).starts_with(), |key, info| {
             if key != prefix.as_bytes() {
                 found.push((String::from_utf8_lossy(key).into_owned(), info));
             }
@@ -362,7 +362,7 @@ impl<'s, 'a> Matcher<'s, 'a> {
         let scan = &target[..target.len() - 1];
         let mut found = Vec::new();
         let mut scanned = 0;
-        self.index.postings().search(Str::new(scan).starts_with(), |key, info| {
+        self.index.postings().search(scan, Str::new(scan).starts_with(), |key, info| {
             scanned += 1;
             if let Ok(candidate) = std::str::from_utf8(key) {
                 if candidate != term && is_inflection(term, candidate) && stem(candidate) == target {
@@ -387,8 +387,16 @@ impl<'s, 'a> Matcher<'s, 'a> {
         let Some(automaton) = (1..=wanted).rev().find_map(|d| Levenshtein::new(term, d).ok()) else {
             return Vec::new();
         };
+        // A sharded index reads only the terms sharing the word's first two letters (one or
+        // two term ranges, not every range for a letter); see `format::shards`.
+        let postings = self.index.postings();
+        let head: &str = match term.char_indices().nth(2) {
+            Some((end, _)) if postings.is_sharded() => &term[..end],
+            _ => "",
+        };
+        let automaton = automaton.intersection(Str::new(head).starts_with());
         let mut found = Vec::new();
-        self.index.postings().search(automaton, |key, info| {
+        postings.search(head, automaton, |key, info| {
             let candidate = String::from_utf8_lossy(key).into_owned();
             if candidate != term {
                 let d = edit_distance(term, &candidate).min(2) as u8;
@@ -428,7 +436,8 @@ impl<'s, 'a> Matcher<'s, 'a> {
         let mut out = HashMap::new();
         let Some((first, rest)) = per_word.split_first() else { return Ok((out, terms)) };
         for (&doc, h) in first {
-            let Some((title_len, body_len)) = self.index.docs().lengths(doc) else { continue };
+            // A sharded index has no lengths at hand: every document then counts as average.
+            let (title_len, body_len) = self.index.docs().lengths(doc).unwrap_or((0, 0));
             let starts: Vec<u32> = h
                 .positions
                 .iter()

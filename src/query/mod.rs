@@ -197,6 +197,13 @@ impl<'a> Searcher<'a> {
         Ok(Searcher { index: Index::open(bytes)? })
     }
 
+    /// Searches an index already opened, such as the root of a sharded one
+    /// ([`Index::open_sharded`]). There, any method may fail with
+    /// [`crate::format::Error::NeedShards`]: fetch the shards it names and call it again.
+    pub fn new(index: Index<'a>) -> Searcher<'a> {
+        Searcher { index }
+    }
+
     /// The underlying index.
     pub fn index(&self) -> &Index<'a> {
         &self.index
@@ -221,6 +228,9 @@ impl<'a> Searcher<'a> {
             let keep = self.filter(options)?;
             matches.docs.retain(|s| keep.binary_search(&s.doc).is_ok());
         }
+        self.index.need()?;
+        let limit = options.limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT);
+        let page = || matches.docs.iter().skip(options.offset).take(limit);
         let facet_limit = options.facet_limit.unwrap_or(entities::FACET_LIMIT);
         let facets = if facet_limit == 0 || matches.docs.is_empty() {
             Vec::new()
@@ -228,9 +238,12 @@ impl<'a> Searcher<'a> {
             let docs: Vec<u32> = matches.docs.iter().map(|s| s.doc).collect();
             entities::facets(&self.index, &docs, facet_limit)?
         };
-        let limit = options.limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT);
+        page().for_each(|s| {
+            self.index.docs().touch(s.doc);
+        });
+        self.index.need()?;
         let mut results = Vec::with_capacity(limit.min(matches.docs.len()));
-        for scored in matches.docs.iter().skip(options.offset).take(limit) {
+        for scored in page() {
             let doc = self.index.docs().get(scored.doc)?;
             results.push(hit(&doc, scored.score, &matches.terms));
         }
@@ -247,8 +260,7 @@ impl<'a> Searcher<'a> {
     /// Every document, newest first (undated last): what an empty query with filters lists.
     fn browse(&self) -> matching::Matches {
         let docs = self.index.docs();
-        let mut all: Vec<(Option<u32>, u32)> =
-            (0..docs.len() as u32).map(|o| (docs.get(o).ok().and_then(|d| d.date), o)).collect();
+        let mut all: Vec<(Option<u32>, u32)> = (0..docs.len() as u32).map(|o| (docs.date(o), o)).collect();
         all.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let docs =
             all.into_iter().map(|(_, doc)| matching::Scored { doc, score: 0.0, groups: 0, fuzzy_groups: 0 });
@@ -266,13 +278,10 @@ impl<'a> Searcher<'a> {
         let from = options.from.as_deref().map(|s| date_bound(s, false));
         let to = options.to.as_deref().map(|s| date_bound(s, true));
         if from.is_some() || to.is_some() || options.undated {
-            keep.retain(|&d| {
-                let date = docs.get(d).ok().and_then(|r| r.date);
-                match date {
-                    None => options.undated,
-                    Some(_) if options.undated => false,
-                    Some(day) => from.is_none_or(|f| day >= f) && to.is_none_or(|t| day <= t),
-                }
+            keep.retain(|&d| match docs.date(d) {
+                None => options.undated,
+                Some(_) if options.undated => false,
+                Some(day) => from.is_none_or(|f| day >= f) && to.is_none_or(|t| day <= t),
             });
         }
         Ok(keep)
@@ -291,6 +300,7 @@ impl<'a> Searcher<'a> {
             let keep = self.filter(&only_entities)?;
             matches.docs.retain(|s| keep.binary_search(&s.doc).is_ok());
         }
+        self.index.need()?;
         let docs: Vec<u32> = matches.docs.iter().map(|s| s.doc).collect();
         timeline::timeline(&self.index, &docs)
     }
@@ -298,10 +308,14 @@ impl<'a> Searcher<'a> {
     /// The documents most similar to the one with this id, most similar first; those telling
     /// the same story (near-duplicates) are flagged.
     pub fn related(&self, id: &str) -> Result<Vec<RelatedDoc>> {
-        let ordinal =
-            self.index.docs().ordinal(id).ok_or_else(|| crate::Error::NoSuchDocument(id.to_string()))?;
+        let ordinal = self.ordinal(id)?;
+        let related = self.index.related().of(ordinal)?;
+        related.iter().for_each(|&(other, _)| {
+            self.index.docs().touch(other);
+        });
+        self.index.need()?;
         let mut out = Vec::new();
-        for (other, percent) in self.index.related().of(ordinal)? {
+        for (other, percent) in related {
             let d = self.index.docs().get(other)?;
             let similarity = f64::from(percent) / 100.0;
             out.push(RelatedDoc {
@@ -317,36 +331,50 @@ impl<'a> Searcher<'a> {
 
     /// Lists entities (see [`entities::ListOptions`]).
     pub fn entities(&self, options: &entities::ListOptions) -> Result<entities::EntityList> {
-        entities::list(&self.index, options)
+        let list = entities::list(&self.index, options);
+        self.index.need()?;
+        list
     }
 
     /// The page of one entity, with at most `contexts` mentions in context.
     pub fn entity(&self, id: &str, contexts: Option<usize>) -> Result<entities::EntityDetail> {
-        entities::detail(&self.index, id, contexts.unwrap_or(entities::CONTEXT_LIMIT))
+        let detail = entities::detail(&self.index, id, contexts.unwrap_or(entities::CONTEXT_LIMIT));
+        self.index.need()?;
+        detail
     }
 
     /// Completions of the last word of `input`, most frequent first, as whole queries (the
     /// input with its last word completed), for an autocomplete list. At most `limit`.
-    pub fn suggest(&self, input: &str, limit: usize) -> Vec<Suggestion> {
+    pub fn suggest(&self, input: &str, limit: usize) -> Result<Vec<Suggestion>> {
         let mut last = None;
         analysis::tokenize(input, 0, |t| last = Some((t.start, t.term.to_string())));
         let Some((start, word)) = last.filter(|_| !input.ends_with(char::is_whitespace)) else {
-            return Vec::new();
+            return Ok(Vec::new());
         };
         let head = &input[..start];
-        Matcher::new(&self.index)
-            .completions(&word, limit.min(MAX_LIMIT))
+        let found = Matcher::new(&self.index).completions(&word, limit.min(MAX_LIMIT));
+        self.index.need()?;
+        Ok(found
             .into_iter()
             .map(|(term, info)| Suggestion { query: format!("{head}{term}"), term, documents: info.doc_freq })
-            .collect()
+            .collect())
+    }
+
+    /// The ordinal of the document with this id.
+    fn ordinal(&self, id: &str) -> Result<u32> {
+        let ordinal = self.index.docs().ordinal(id);
+        self.index.need()?;
+        ordinal.ok_or_else(|| crate::Error::NoSuchDocument(id.to_string()))
     }
 
     /// The document with this id, with the matches of `query` (may be empty) marked.
     pub fn document(&self, id: &str, query: &str) -> Result<DocumentView> {
-        let ordinal =
-            self.index.docs().ordinal(id).ok_or_else(|| crate::Error::NoSuchDocument(id.to_string()))?;
-        let doc = self.index.docs().get(ordinal)?;
+        let ordinal = self.ordinal(id)?;
+        self.index.docs().touch(ordinal);
         let terms = self.highlight_terms(query)?;
+        let entities = entities::mentions_in(&self.index, ordinal);
+        self.index.need()?;
+        let doc = self.index.docs().get(ordinal)?;
         Ok(DocumentView {
             id: doc.id.to_string(),
             title: doc.title.to_string(),
@@ -355,7 +383,7 @@ impl<'a> Searcher<'a> {
             text: doc.text.to_string(),
             title_marks: marks_of(doc.title, &terms),
             marks: marks_of(doc.text, &terms),
-            entities: entities::mentions_in(&self.index, ordinal)?,
+            entities: entities?,
         })
     }
 

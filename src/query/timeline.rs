@@ -48,12 +48,13 @@ pub fn timeline(index: &Index<'_>, docs: &[u32]) -> Result<Timeline> {
     let mut dated: Vec<u32> = Vec::new();
     let mut undated = 0;
     for &d in docs {
-        match index.docs().get(d)?.date {
+        match index.docs().date(d) {
             Some(day) => dated.push(day),
             None => undated += 1,
         }
     }
     let mut mentioned = date_mentions(index, docs)?;
+    index.need()?;
     if let (Some(&lo), Some(&hi)) = (dated.iter().min(), dated.iter().max()) {
         mentioned.retain(|m| {
             days(m.day) + MENTION_MARGIN_DAYS >= days(lo) && days(m.day) <= days(hi) + MENTION_MARGIN_DAYS

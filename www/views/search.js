@@ -40,10 +40,20 @@ export async function load(state, corpus) {
     return { intro: true, corpus, top: top.entities, timeline };
   }
   const names = await entityNames(state.entities);
+  const filters = filtersOf(state);
+  const timelineOf = () => engine.timeline(state.query, { entities: state.entities }).catch(() => null);
   try {
-    const data = await engine.search(state.query, { limit: PAGE_SIZE, facetLimit: FACETS_PER_KIND, ...filtersOf(state) });
-    const timeline = await engine.timeline(state.query, { entities: state.entities }).catch(() => null);
-    return { data, timeline, names };
+    if (await engine.isSharded()) {
+      // Results first: facets and the timeline need the entity and date shards, fetched after.
+      const data = await engine.search(state.query, { limit: PAGE_SIZE, facetLimit: 0, ...filters });
+      const later = Promise.all([
+        engine.search(state.query, { limit: 0, facetLimit: FACETS_PER_KIND, ...filters }).catch(() => null),
+        timelineOf(),
+      ]);
+      return { data, timeline: null, names, later };
+    }
+    const data = await engine.search(state.query, { limit: PAGE_SIZE, facetLimit: FACETS_PER_KIND, ...filters });
+    return { data, timeline: await timelineOf(), names };
   } catch (err) {
     return { error: engine.messageOf(err), names };
   }
@@ -78,6 +88,14 @@ export function render(loaded, state) {
   grid.classList.toggle('has-facets', Boolean(facets));
   grid.append(...[main, facets].filter(Boolean));
   $results.replaceChildren(...[chips, grid].filter(Boolean));
+  loaded.later?.then(([counted, later]) => {
+    if (!grid.isConnected) return; // the reader moved on
+    const tools = main.querySelector('.results-tools');
+    if (tools && later?.buckets.length) main.insertBefore(renderStrip(later, state), tools);
+    const aside = renderFacets(counted?.facets, state);
+    grid.classList.toggle('has-facets', Boolean(aside));
+    if (aside) grid.append(aside);
+  });
 }
 
 /** Show the error notice in place of everything (the index did not load). */

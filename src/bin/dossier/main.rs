@@ -24,6 +24,8 @@ mod build;
 mod entities;
 #[cfg(not(target_arch = "wasm32"))]
 mod search;
+#[cfg(not(target_arch = "wasm32"))]
+mod shard;
 
 use std::process::ExitCode;
 
@@ -36,6 +38,7 @@ USAGE:
   dossier search <QUERY> [--index FILE] [--json] [--limit N] [--entity ID]... [--from D] [--to D]
   dossier entities [--index FILE] [--kind KIND] [--json]
   dossier document <ID> [--index FILE] [--query Q] [--json]
+  dossier shard <INDEX> -o <DIR>                cut an index into root.dsr + shards, fetched lazily
   dossier help
 
 Without --index, commands index the corpus/ folder of the current directory.
@@ -56,6 +59,7 @@ fn main() -> ExitCode {
         Some("search") => search::run(&argv[1..]),
         Some("document") => search::run_document(&argv[1..]),
         Some("entities") => entities::run(&argv[1..]),
+        Some("shard") => shard::run(&argv[1..]),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())

@@ -1,0 +1,163 @@
+//! Native only: cuts an embedded index file into the root and shards of a sharded index
+//! (layout in [`crate::format::shards`]), for corpora too large to embed in the wasm.
+//!
+//! Every piece is re-encoded with the same writers the indexer uses, so a sharded index
+//! answers exactly like the file it came from, except that it ranks without document
+//! lengths and widens searches with exonyms but not entity aliases (see
+//! [`crate::format::DocStore::lengths`] and [`crate::format::Index::alias_entities`]).
+//! Memory: the input file plus one part at a time.
+
+use crate::format::docstore::{DocStoreWriter, StoredDoc};
+use crate::format::entities::{DENT, EALS, EIDS, ENTS};
+use crate::format::postings::PostingsWriter;
+use crate::format::related::RELS;
+use crate::format::shards::{content_name, IdPart, Manifest, TermPart, DATE};
+use crate::format::{Error, Index, IndexWriter, Posting, Tag, Toc, DIDS, DOCS, META, POSN, POST, SHRD, TERM};
+
+/// Name of the root file in a sharded index's folder.
+pub const ROOT: &str = "root.dsr";
+
+/// How big the pieces are.
+#[derive(Debug, Clone, Copy)]
+pub struct ShardOptions {
+    /// A term part is closed once its `TERM` + `POST` pass this many bytes (one term with a
+    /// longer postings list makes a part of its own).
+    pub term_part_bytes: usize,
+    /// A document part is closed once its text passes this many bytes.
+    pub doc_part_bytes: usize,
+    /// Document ids per id part.
+    pub ids_per_part: usize,
+}
+
+impl Default for ShardOptions {
+    /// 32 KB term parts (about 12 KB over the wire), document parts of about 12 KB of text
+    /// (three or four news articles), 2,000 ids a part.
+    fn default() -> Self {
+        ShardOptions { term_part_bytes: 32 * 1024, doc_part_bytes: 12 * 1024, ids_per_part: 2000 }
+    }
+}
+
+/// A sharded index: `(file name, bytes)` of the root ([`ROOT`]) and of every shard.
+pub type Files = Vec<(String, Vec<u8>)>;
+
+/// Splits the embedded index `bytes` into a root and shards.
+pub fn split(bytes: &[u8], options: &ShardOptions) -> Result<Files, Error> {
+    let index = Index::open(bytes)?;
+    index.verify()?;
+    let toc = Toc::read(bytes)?;
+    let mut files: Files = Vec::new();
+    let mut add = |sections: Vec<(Tag, Vec<u8>)>| -> Result<String, Error> {
+        let mut w = IndexWriter::new();
+        for (tag, b) in sections {
+            w.section(tag, b)?;
+        }
+        let file = w.finish()?;
+        let name = format!("{}.dsr", content_name(&file));
+        if !files.iter().any(|(n, _)| *n == name) {
+            files.push((name.clone(), file));
+        }
+        Ok(name)
+    };
+
+    // Term ranges: TERM + POST in one shard, POSN in another.
+    let mut terms: Vec<(Vec<u8>, String, String)> = Vec::new();
+    let (mut writer, mut first) = (PostingsWriter::new(), Vec::new());
+    let (mut list, mut positions): (Vec<Posting>, Vec<u32>) = (Vec::new(), Vec::new());
+    let mut all: Vec<(Vec<u8>, crate::format::TermInfo)> = Vec::new();
+    index.postings().search("", fst::automaton::AlwaysMatch, |k, info| {
+        all.push((k.to_vec(), info));
+        true
+    });
+    let mut flush = |writer: PostingsWriter, first: Vec<u8>| -> Result<(), Error> {
+        let s = writer.finish()?;
+        let t = add(vec![(TERM, s.term), (POST, s.post)])?;
+        let p = add(vec![(POSN, s.posn)])?;
+        terms.push((first, t, p));
+        Ok(())
+    };
+    for (key, info) in &all {
+        let term = std::str::from_utf8(key).map_err(|_| Error::corrupt(TERM, "term is not UTF-8"))?;
+        index.postings().read_postings(*info, &mut list)?;
+        index.postings().read_positions(*info, &list, &mut positions)?;
+        if !writer.is_empty() && writer.len() >= options.term_part_bytes {
+            flush(std::mem::take(&mut writer), std::mem::take(&mut first))?;
+            first = key.clone();
+        }
+        writer.add(term, &list, &positions)?;
+    }
+    flush(writer, first)?;
+
+    // Document parts: a fixed number of documents each, from the average text length.
+    let docs = index.docs();
+    let count = docs.len() as u32;
+    let mut text_bytes = 0usize;
+    for o in 0..count {
+        text_bytes += docs.get(o)?.text.len();
+    }
+    let avg = (text_bytes / docs.len().max(1)).max(1);
+    let per_part = (options.doc_part_bytes / avg).clamp(1, 4096) as u32;
+    let suffix = content_name(bytes)[..12].to_string();
+    let mut manifest_docs = Vec::new();
+    for part in 0..count.div_ceil(per_part) {
+        let mut w = DocStoreWriter::new();
+        for o in part * per_part..((part + 1) * per_part).min(count) {
+            let d = docs.get(o)?;
+            w.add(&StoredDoc {
+                id: d.id,
+                title: d.title,
+                url: d.url,
+                text: d.text,
+                date: d.date,
+                title_len: d.title_len,
+                body_len: d.body_len,
+            })?;
+        }
+        let (section, _) = w.finish()?;
+        let mut file = IndexWriter::new();
+        file.section(DOCS, section)?;
+        manifest_docs.push((format!("d{part}-{suffix}.dsr"), file.finish()?));
+    }
+
+    // Id ranges.
+    let mut ids: Vec<(Vec<u8>, String)> = Vec::new();
+    let mut pairs: Vec<(Vec<u8>, u64)> = Vec::new();
+    let dids = fst::Map::new(toc.require(DIDS)?).map_err(|e| Error::corrupt(DIDS, e.to_string()))?;
+    let mut stream = fst::IntoStreamer::into_stream(&dids);
+    while let Some((k, v)) = fst::Streamer::next(&mut stream) {
+        pairs.push((k.to_vec(), v));
+    }
+    for (i, chunk) in pairs.chunks(options.ids_per_part.max(1)).enumerate() {
+        let map = fst::Map::from_iter(chunk.iter().map(|(k, v)| (k.as_slice(), *v)))
+            .map_err(|e| Error::corrupt(DIDS, e.to_string()))?;
+        let first = if i == 0 { Vec::new() } else { chunk[0].0.clone() };
+        ids.push((first, add(vec![(DIDS, map.into_fst().into_inner())])?));
+    }
+
+    let dates: Vec<u8> = (0..count).flat_map(|o| docs.date(o).unwrap_or(0).to_le_bytes()).collect();
+    let dates = add(vec![(DATE, dates)])?;
+    let copy = |tags: &[Tag]| -> Vec<(Tag, Vec<u8>)> {
+        tags.iter().filter_map(|&t| toc.optional(t).map(|b| (t, b.to_vec()))).collect()
+    };
+    let entity_sections = copy(&[ENTS, DENT, EIDS, EALS]);
+    let entities = if entity_sections.is_empty() { String::new() } else { add(entity_sections)? };
+    let related_sections = copy(&[RELS]);
+    let related = if related_sections.is_empty() { String::new() } else { add(related_sections)? };
+
+    let manifest = Manifest {
+        terms: terms.iter().map(|(first, t, p)| TermPart { first, terms: t, positions: p }).collect(),
+        docs_per_part: per_part,
+        doc_parts: manifest_docs.len() as u32,
+        doc_suffix: &suffix,
+        ids: ids.iter().map(|(first, name)| IdPart { first, name }).collect(),
+        dates: &dates,
+        entities: &entities,
+        related: &related,
+    };
+    let mut root = IndexWriter::new();
+    root.section(META, toc.require(META)?.to_vec())?;
+    root.section(SHRD, manifest.write())?;
+    let mut out = vec![(ROOT.to_string(), root.finish()?)];
+    out.extend(manifest_docs);
+    out.append(&mut files);
+    Ok(out)
+}

@@ -1,0 +1,89 @@
+// A generated corpus (make-corpus.mjs) built with `build.sh --sharded`, searched in Chromium:
+// the page opens the root, fetches only the shards a query needs, shows highlighted results,
+// fills in the facets afterwards, reads a document, and fetches nothing again for a query it
+// has answered. Bytes and requests are counted from Chromium's own network events.
+//
+// Run by build.sh test with DOSSIER_E2E_DIST pointing at that build (the file name keeps it
+// out of the default `node --test tests/e2e/` run).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  DIST, startSession, openPage, typeQuery, waitForResults, readResults, waitForReader,
+  assertNoProblems, screenshot,
+} from '../helpers.mjs';
+
+let session;
+before(async () => { session = await startSession(); });
+after(async () => { await session?.close(); });
+
+const SHARDS = path.join(DIST, 'index');
+
+/** Every request the page makes, with the bytes Chromium received for it. */
+function countRequests(page) {
+  const seen = [];
+  page.on('requestfinished', async (req) => {
+    const sizes = await req.sizes().catch(() => null);
+    seen.push({ url: req.url(), bytes: sizes ? sizes.responseBodySize + sizes.responseHeadersSize : 0 });
+  });
+  return seen;
+}
+
+const shardName = (url) => decodeURIComponent(new URL(url).pathname.split('/index/')[1] ?? '');
+const sum = (list) => list.reduce((n, r) => n + r.bytes, 0);
+
+test('a sharded index is fetched lazily, a shard at most once', async () => {
+  const files = fs.readdirSync(SHARDS).filter((f) => f.endsWith('.dsr'));
+  const indexBytes = files.reduce((n, f) => n + fs.statSync(path.join(SHARDS, f)).size, 0);
+  assert.ok(files.length > 100, `a sharded build has many shards (${files.length})`);
+  assert.ok(!fs.existsSync(path.join(DIST, 'dossier.html')), 'no single file for a sharded index');
+
+  const { page, context, problems } = await openPage(session.browser, 'about:blank');
+  const requests = countRequests(page);
+  await page.goto(`${session.url}#q=kellogg`);
+  try {
+    await waitForResults(page, 'kellogg');
+    const results = await readResults(page);
+    assert.equal(results.length, 20, 'a full first page');
+    for (const r of results) assert.ok(r.excerptMarks.some((m) => m.startsWith('Kellogg')), `${r.id}: “${r.excerpt}”`);
+    await page.waitForTimeout(200); // let the last requestfinished events arrive
+    const first = requests.filter((r) => r.url.includes('/index/'));
+    const firstBytes = sum(first);
+    const wire = sum(requests);
+    console.log(`first results: ${requests.length} requests, ${wire} bytes in all; ` +
+      `${first.length} of ${files.length} index files, ${firstBytes} of ${indexBytes} index bytes`);
+    assert.ok(first.some((r) => shardName(r.url) === 'root.dsr'), 'the root is fetched');
+    assert.ok(first.length < files.length / 5, `only a few shards (${first.length})`);
+    assert.ok(firstBytes < indexBytes / 4, `a small part of the index (${firstBytes} bytes)`);
+    await screenshot(page, 'sharded-results');
+
+    // Facets come after the results, from the entity shard.
+    await page.locator('#results .facets .facet').first().waitFor();
+
+    // A query already answered fetches nothing more.
+    const before = requests.length;
+    await page.locator('#q').fill('');
+    await typeQuery(page, 'zelenskyy');
+    await waitForResults(page, 'zelenskyy');
+    await page.locator('#q').fill('');
+    await typeQuery(page, 'kellogg');
+    await waitForResults(page, 'kellogg');
+    const names = requests.slice(before).map((r) => shardName(r.url)).filter(Boolean);
+    const twice = requests.map((r) => r.url).filter((u, i, all) => u.includes('/index/') && all.indexOf(u) !== i);
+    assert.deepEqual(twice, [], 'no shard fetched twice');
+    // Typed key by key, every prefix (z, ze, zel, …) is searched: each fetches its own shards.
+    assert.ok(names.length > 0 && names.length < files.length / 2, `zelenskyy fetched its own shards (${names.length})`);
+
+    // The reader opens a document from its shard, with the query marked.
+    await page.locator('#results [data-id] a.result-link').first().click();
+    await waitForReader(page);
+    const marks = await page.$$eval('#reader mark', (ms) => ms.map((m) => m.textContent));
+    assert.ok(marks.some((m) => m.startsWith('Kellogg')), `marks in the reader: ${marks.join(', ')}`);
+    await screenshot(page, 'sharded-reader');
+    assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});
