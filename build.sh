@@ -165,6 +165,8 @@ run_tests() {
   local generated=target/sharded/corpus.jsonl sharded=target/sharded/dist
   node tests/e2e/sharded/make-corpus.mjs "$generated" 1500
   CARGO_TARGET_DIR=target/hostile "$ROOT/build.sh" build --corpus "$generated" --out "$sharded" --sharded >/dev/null
+  DOSSIER_E2E_DIST="$sharded" DOSSIER_INDEX=target/hostile/dossier/index.dsr DOSSIER_CLI=target/hostile/release/dossier \
+    node --test tests/e2e/sharded/node-wasm.mjs
   DOSSIER_E2E_DIST="$sharded" node --test tests/e2e/sharded/lazy-shards.mjs
 }
 
