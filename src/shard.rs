@@ -11,7 +11,7 @@ use crate::format::docstore::{DocStoreWriter, StoredDoc};
 use crate::format::entities::{DENT, EALS, EIDS, ENTS};
 use crate::format::postings::PostingsWriter;
 use crate::format::related::RELS;
-use crate::format::shards::{content_name, IdPart, Manifest, TermPart, DATE};
+use crate::format::shards::{content_name, Manifest, DATE};
 use crate::format::{Error, Index, IndexWriter, Posting, Tag, Toc, DIDS, DOCS, META, POSN, POST, SHRD, TERM};
 
 /// Name of the root file in a sharded index's folder.
@@ -45,24 +45,23 @@ pub fn split(bytes: &[u8], options: &ShardOptions) -> Result<Files, Error> {
     let index = Index::open(bytes)?;
     index.verify()?;
     let toc = Toc::read(bytes)?;
+    let suffix = content_name(bytes)[..12].to_string();
     let mut files: Files = Vec::new();
-    let mut add = |sections: Vec<(Tag, Vec<u8>)>| -> Result<String, Error> {
-        let mut w = IndexWriter::new();
-        for (tag, b) in sections {
-            w.section(tag, b)?;
-        }
-        let file = w.finish()?;
+    let mut by_content = |sections: Vec<(Tag, Vec<u8>)>| -> Result<String, Error> {
+        let file = index_file(sections)?;
         let name = format!("{}.dsr", content_name(&file));
-        if !files.iter().any(|(n, _)| *n == name) {
-            files.push((name.clone(), file));
-        }
+        files.push((name.clone(), file));
         Ok(name)
     };
+    let mut numbered: Files = Vec::new();
+    let mut numbered_file = |name: String, sections: Vec<(Tag, Vec<u8>)>| -> Result<(), Error> {
+        numbered.push((name, index_file(sections)?));
+        Ok(())
+    };
+    let names = Manifest { suffix: &suffix, ..Manifest::default() };
 
     // Term ranges: TERM + POST in one shard, POSN in another.
-    let mut terms: Vec<(Vec<u8>, String, String)> = Vec::new();
-    let (mut writer, mut first) = (PostingsWriter::new(), Vec::new());
-    let (mut list, mut positions): (Vec<Posting>, Vec<u32>) = (Vec::new(), Vec::new());
+    let mut term_firsts: Vec<Vec<u8>> = Vec::new();
     let mut all: Vec<(Vec<u8>, crate::format::TermInfo)> = Vec::new();
     index.postings().search("", fst::automaton::AlwaysMatch, |k, info| {
         all.push((k.to_vec(), info));
@@ -70,11 +69,14 @@ pub fn split(bytes: &[u8], options: &ShardOptions) -> Result<Files, Error> {
     });
     let mut flush = |writer: PostingsWriter, first: Vec<u8>| -> Result<(), Error> {
         let s = writer.finish()?;
-        let t = add(vec![(TERM, s.term), (POST, s.post)])?;
-        let p = add(vec![(POSN, s.posn)])?;
-        terms.push((first, t, p));
+        let i = term_firsts.len();
+        numbered_file(names.term_part_name(i), vec![(TERM, s.term), (POST, s.post)])?;
+        numbered_file(names.positions_name(i), vec![(POSN, s.posn)])?;
+        term_firsts.push(first);
         Ok(())
     };
+    let (mut writer, mut first) = (PostingsWriter::new(), Vec::new());
+    let (mut list, mut positions): (Vec<Posting>, Vec<u32>) = (Vec::new(), Vec::new());
     for (key, info) in &all {
         let term = std::str::from_utf8(key).map_err(|_| Error::corrupt(TERM, "term is not UTF-8"))?;
         index.postings().read_postings(*info, &mut list)?;
@@ -96,8 +98,7 @@ pub fn split(bytes: &[u8], options: &ShardOptions) -> Result<Files, Error> {
     }
     let avg = (text_bytes / docs.len().max(1)).max(1);
     let per_part = (options.doc_part_bytes / avg).clamp(1, 4096) as u32;
-    let suffix = content_name(bytes)[..12].to_string();
-    let mut manifest_docs = Vec::new();
+
     for part in 0..count.div_ceil(per_part) {
         let mut w = DocStoreWriter::new();
         for o in part * per_part..((part + 1) * per_part).min(count) {
@@ -113,13 +114,11 @@ pub fn split(bytes: &[u8], options: &ShardOptions) -> Result<Files, Error> {
             })?;
         }
         let (section, _) = w.finish()?;
-        let mut file = IndexWriter::new();
-        file.section(DOCS, section)?;
-        manifest_docs.push((format!("d{part}-{suffix}.dsr"), file.finish()?));
+        numbered_file(names.doc_part_name(part), vec![(DOCS, section)])?;
     }
 
     // Id ranges.
-    let mut ids: Vec<(Vec<u8>, String)> = Vec::new();
+    let mut id_firsts: Vec<Vec<u8>> = Vec::new();
     let mut pairs: Vec<(Vec<u8>, u64)> = Vec::new();
     let dids = fst::Map::new(toc.require(DIDS)?).map_err(|e| Error::corrupt(DIDS, e.to_string()))?;
     let mut stream = fst::IntoStreamer::into_stream(&dids);
@@ -129,26 +128,27 @@ pub fn split(bytes: &[u8], options: &ShardOptions) -> Result<Files, Error> {
     for (i, chunk) in pairs.chunks(options.ids_per_part.max(1)).enumerate() {
         let map = fst::Map::from_iter(chunk.iter().map(|(k, v)| (k.as_slice(), *v)))
             .map_err(|e| Error::corrupt(DIDS, e.to_string()))?;
-        let first = if i == 0 { Vec::new() } else { chunk[0].0.clone() };
-        ids.push((first, add(vec![(DIDS, map.into_fst().into_inner())])?));
+        numbered_file(names.id_part_name(i), vec![(DIDS, map.into_fst().into_inner())])?;
+        id_firsts.push(if i == 0 { Vec::new() } else { chunk[0].0.clone() });
     }
 
     let dates: Vec<u8> = (0..count).flat_map(|o| docs.date(o).unwrap_or(0).to_le_bytes()).collect();
-    let dates = add(vec![(DATE, dates)])?;
+    let dates = by_content(vec![(DATE, dates)])?;
     let copy = |tags: &[Tag]| -> Vec<(Tag, Vec<u8>)> {
         tags.iter().filter_map(|&t| toc.optional(t).map(|b| (t, b.to_vec()))).collect()
     };
     let entity_sections = copy(&[ENTS, DENT, EIDS, EALS]);
-    let entities = if entity_sections.is_empty() { String::new() } else { add(entity_sections)? };
+    let entities = if entity_sections.is_empty() { String::new() } else { by_content(entity_sections)? };
     let related_sections = copy(&[RELS]);
-    let related = if related_sections.is_empty() { String::new() } else { add(related_sections)? };
+    let related = if related_sections.is_empty() { String::new() } else { by_content(related_sections)? };
 
+    let doc_parts = count.div_ceil(per_part);
     let manifest = Manifest {
-        terms: terms.iter().map(|(first, t, p)| TermPart { first, terms: t, positions: p }).collect(),
+        term_firsts,
         docs_per_part: per_part,
-        doc_parts: manifest_docs.len() as u32,
-        doc_suffix: &suffix,
-        ids: ids.iter().map(|(first, name)| IdPart { first, name }).collect(),
+        doc_parts,
+        id_firsts,
+        suffix: &suffix,
         dates: &dates,
         entities: &entities,
         related: &related,
@@ -157,7 +157,16 @@ pub fn split(bytes: &[u8], options: &ShardOptions) -> Result<Files, Error> {
     root.section(META, toc.require(META)?.to_vec())?;
     root.section(SHRD, manifest.write())?;
     let mut out = vec![(ROOT.to_string(), root.finish()?)];
-    out.extend(manifest_docs);
+    out.append(&mut numbered);
     out.append(&mut files);
     Ok(out)
+}
+
+/// One shard: an index file holding `sections`.
+fn index_file(sections: Vec<(Tag, Vec<u8>)>) -> Result<Vec<u8>, Error> {
+    let mut w = IndexWriter::new();
+    for (tag, b) in sections {
+        w.section(tag, b)?;
+    }
+    w.finish()
 }

@@ -254,9 +254,9 @@ impl<'a> DocStore<'a> {
         let v = match &self.store {
             Store::Whole { ids, .. } => ids.get(id),
             Store::Sharded { manifest, source, misses } => {
-                let part = &manifest.ids[part_of(&manifest.ids, |p| p.first, id.as_bytes())];
-                let Some(file) = source.shard(part.name) else {
-                    misses.add(part.name);
+                let name = manifest.id_part_name(part_of(&manifest.id_firsts, id.as_bytes()));
+                let Some(file) = source.shard(&name) else {
+                    misses.add(&name);
                     return None;
                 };
                 let dids = super::Toc::read(file).and_then(|t| t.require(DIDS)).ok()?;

@@ -299,7 +299,7 @@ impl<'a> Index<'a> {
         let meta = Meta::read(toc.require(META)?)?;
         let manifest = Rc::new(Manifest::read(toc.require(SHRD)?)?);
         let misses = Rc::new(Misses::default());
-        let postings = PostingsReader::sharded(&manifest.terms, source, misses.clone())?;
+        let postings = PostingsReader::sharded(manifest.clone(), source, misses.clone());
         let parts = u64::from(manifest.doc_parts) * u64::from(manifest.docs_per_part);
         if parts < u64::from(meta.doc_count) {
             return Err(Error::corrupt(SHRD, "document parts do not cover every document"));

@@ -23,7 +23,7 @@
 
 use std::rc::Rc;
 
-use super::shards::{part_of, Misses, ShardSource, TermPart};
+use super::shards::{part_of, Manifest, Misses, ShardSource};
 use super::{varint, Error, POSN, POST, TERM};
 
 /// Where a term's postings are and how many there are (the decoded `TERM` value).
@@ -156,70 +156,84 @@ impl PostingsWriter {
 /// index, one per term range for a sharded one (see [`super::shards`]).
 #[derive(Clone)]
 pub struct PostingsReader<'a> {
-    parts: Vec<Part<'a>>,
-    misses: Rc<Misses>,
+    store: Store<'a>,
 }
 
-/// One term range.
 #[derive(Clone)]
-struct Part<'a> {
-    /// The smallest term of the range.
-    first: &'a [u8],
-    /// Its `TERM` and `POST`, if loaded.
-    terms: Option<(fst::Map<&'a [u8]>, &'a [u8])>,
-    /// Its `POSN`, if loaded.
-    posn: Option<&'a [u8]>,
-    /// Shard names to ask for when a piece is missing ("" when embedded).
-    names: (&'a str, &'a str),
+enum Store<'a> {
+    /// The three sections of an embedded index.
+    Whole { terms: fst::Map<&'a [u8]>, post: &'a [u8], posn: &'a [u8] },
+    /// Term ranges read from shards on demand.
+    Sharded { manifest: Rc<Manifest<'a>>, source: &'a dyn ShardSource, misses: Rc<Misses> },
 }
 
 impl<'a> PostingsReader<'a> {
     /// Borrows the three sections of an embedded index; parses only the fst header.
     pub fn open(term: &'a [u8], post: &'a [u8], posn: &'a [u8]) -> Result<PostingsReader<'a>, Error> {
         let terms = fst::Map::new(term).map_err(|e| Error::corrupt(TERM, e.to_string()))?;
-        let part = Part { first: b"", terms: Some((terms, post)), posn: Some(posn), names: ("", "") };
-        Ok(PostingsReader { parts: vec![part], misses: Rc::default() })
+        Ok(PostingsReader { store: Store::Whole { terms, post, posn } })
     }
 
-    /// The term ranges of a sharded index, each opened if `source` has its shards. Missing
-    /// shards that a read needs are recorded in `misses`.
+    /// The term ranges of a sharded index, read from `source` when a query needs them;
+    /// missing shards are recorded in `misses`.
     pub fn sharded(
-        parts: &[TermPart<'a>],
+        manifest: Rc<Manifest<'a>>,
         source: &'a dyn ShardSource,
         misses: Rc<Misses>,
-    ) -> Result<PostingsReader<'a>, Error> {
-        let mut out = Vec::with_capacity(parts.len());
-        for p in parts {
-            let terms = match source.shard(p.terms) {
-                Some(file) => {
-                    let toc = super::Toc::read(file)?;
-                    let map =
-                        fst::Map::new(toc.require(TERM)?).map_err(|e| Error::corrupt(TERM, e.to_string()))?;
-                    Some((map, toc.require(POST)?))
-                }
-                None => None,
-            };
-            let posn = match source.shard(p.positions) {
-                Some(file) => Some(super::Toc::read(file)?.require(POSN)?),
-                None => None,
-            };
-            out.push(Part { first: p.first, terms, posn, names: (p.terms, p.positions) });
-        }
-        Ok(PostingsReader { parts: out, misses })
+    ) -> PostingsReader<'a> {
+        PostingsReader { store: Store::Sharded { manifest, source, misses } }
     }
 
     /// True for a sharded index: word lookups read only the term ranges a query names.
     pub fn is_sharded(&self) -> bool {
-        self.parts.len() > 1 || self.parts.first().is_some_and(|p| !p.names.0.is_empty())
+        matches!(self.store, Store::Sharded { .. })
     }
 
-    /// The loaded `TERM` and `POST` of part `i`, recording the shard as missing if absent.
-    fn loaded(&self, i: usize) -> Option<&(fst::Map<&'a [u8]>, &'a [u8])> {
-        let part = self.parts.get(i)?;
-        if part.terms.is_none() {
-            self.misses.add(part.names.0);
+    /// Number of term ranges.
+    fn parts(&self) -> usize {
+        match &self.store {
+            Store::Whole { .. } => 1,
+            Store::Sharded { manifest, .. } => manifest.term_firsts.len(),
         }
-        part.terms.as_ref()
+    }
+
+    /// The range holding `key`.
+    fn part_of(&self, key: &[u8]) -> usize {
+        match &self.store {
+            Store::Whole { .. } => 0,
+            Store::Sharded { manifest, .. } => part_of(&manifest.term_firsts, key),
+        }
+    }
+
+    /// The `TERM` and `POST` of range `i`, if loaded (else recorded as missing).
+    fn loaded(&self, i: usize) -> Option<(fst::Map<&'a [u8]>, &'a [u8])> {
+        match &self.store {
+            Store::Whole { terms, post, .. } => Some((terms.clone(), post)),
+            Store::Sharded { manifest, source, misses } => {
+                let name = manifest.term_part_name(i);
+                let Some(file) = source.shard(&name) else {
+                    misses.add(&name);
+                    return None;
+                };
+                let toc = super::Toc::read(file).ok()?;
+                Some((fst::Map::new(toc.require(TERM).ok()?).ok()?, toc.require(POST).ok()?))
+            }
+        }
+    }
+
+    /// The `POSN` of range `i`, if loaded (else recorded as missing).
+    fn positions(&self, i: usize) -> Option<&'a [u8]> {
+        match &self.store {
+            Store::Whole { posn, .. } => Some(posn),
+            Store::Sharded { manifest, source, misses } => {
+                let name = manifest.positions_name(i);
+                let Some(file) = source.shard(&name) else {
+                    misses.add(&name);
+                    return None;
+                };
+                super::Toc::read(file).and_then(|t| t.require(POSN)).ok()
+            }
+        }
     }
 
     /// Streams the dictionary terms that start with `prefix` and that `automaton` accepts, in
@@ -234,10 +248,13 @@ impl<'a> PostingsReader<'a> {
     ) {
         use fst::{IntoStreamer, Streamer};
         let prefix = prefix.as_bytes();
-        let start = part_of(&self.parts, |p| p.first, prefix);
-        for i in start..self.parts.len() {
-            if i > start && !self.parts[i].first.starts_with(prefix) {
-                break;
+        let start = self.part_of(prefix);
+        for i in start..self.parts() {
+            if i > start {
+                let Store::Sharded { manifest, .. } = &self.store else { break };
+                if !manifest.term_firsts[i].starts_with(prefix) {
+                    break;
+                }
             }
             let Some((terms, _)) = self.loaded(i) else { continue };
             let mut stream = terms.search(&automaton).into_stream();
@@ -251,7 +268,7 @@ impl<'a> PostingsReader<'a> {
 
     /// Looks up one term.
     pub fn get(&self, term: &str) -> Option<TermInfo> {
-        let i = part_of(&self.parts, |p| p.first, term.as_bytes());
+        let i = self.part_of(term.as_bytes());
         let (terms, _) = self.loaded(i)?;
         terms.get(term).map(|v| TermInfo { part: i as u32, ..TermInfo::from_value(v) })
     }
@@ -287,11 +304,7 @@ impl<'a> PostingsReader<'a> {
     ) -> Result<(), Error> {
         out.clear();
         let bad = || Error::corrupt(POSN, format!("positions of record {} are malformed", info.offset));
-        let part = self.parts.get(info.part as usize).ok_or_else(bad)?;
-        let Some(posn) = part.posn else {
-            self.misses.add(part.names.1);
-            return Ok(());
-        };
+        let Some(posn) = self.positions(info.part as usize) else { return Ok(()) };
         let (_, post) = self.loaded(info.part as usize).ok_or_else(bad)?;
         let start = varint::Reader::new(post, info.offset as usize).u32().ok_or_else(bad)?;
         let mut r = varint::Reader::new(posn, start as usize);

@@ -16,24 +16,26 @@
 //! | related      | `RELS`            | —                                 | the reader's related list   |
 //!
 //! Every piece is a complete index file (magic, version, table of contents, CRC-32), so a
-//! shard is verified like any index. Shards are named by content: a term, positions, id,
-//! dates, entities or related shard is `<FNV-1a 64 of its bytes, 16 hex digits>.dsr`; document
-//! parts, too many to list one by one, are `d<part>-<FNV-1a 64 of the whole index>.dsr`, so
-//! any change to the corpus renames them all. A host can cache every shard forever; only the
-//! root (`root.dsr`) must be revalidated.
+//! shard is verified like any index. Shards are named by content: the dates, entities and
+//! related shards are `<FNV-1a 64 of their bytes, 16 hex digits>.dsr`; the numbered parts —
+//! too many to list by name in the root (37,000 at 100k articles) — are `t<i>-<suffix>.dsr`
+//! (terms), `p<i>-…` (positions), `d<i>-…` (documents) and `i<i>-…` (ids), where the suffix is
+//! the start of the FNV-1a 64 of the whole index, so any change to the corpus renames them
+//! all. A host can cache every shard forever; only the root (`root.dsr`) must be revalidated.
 //!
 //! # `SHRD`
 //!
 //! ```text
-//! varint term part count, then per part:
-//!     bytes first term   bytes term shard name   bytes positions shard name
-//! varint documents per part   varint document part count   bytes document shard suffix
-//! varint id part count, then per part:   bytes first id   bytes id shard name
-//! bytes dates shard name   bytes entities shard name ("" = none)   bytes related shard name ("" = none)
+//! keys  first term of each term range
+//! varint documents per part   varint document part count
+//! keys  first id of each id range
+//! bytes suffix   bytes dates shard   bytes entities shard ("" = none)   bytes related shard ("" = none)
 //! ```
 //!
-//! where `bytes` is a varint length followed by that many bytes. Parts are in key order and
-//! cover every key: a term belongs to the last part whose first term is ≤ it.
+//! where `bytes` is a varint length followed by that many bytes, and `keys` a varint count
+//! followed, per key, by a varint length shared with the previous key and the rest as `bytes`.
+//! Parts are in key order and cover every key: a term belongs to the last part whose first
+//! term is ≤ it.
 //!
 //! # Loading
 //!
@@ -91,39 +93,19 @@ impl Misses {
     }
 }
 
-/// One key range of the term dictionary.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TermPart<'a> {
-    /// The smallest term in the part.
-    pub first: &'a [u8],
-    /// File holding `TERM` and `POST`.
-    pub terms: &'a str,
-    /// File holding `POSN`.
-    pub positions: &'a str,
-}
-
-/// One key range of the document-id map.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IdPart<'a> {
-    /// The smallest id in the part.
-    pub first: &'a [u8],
-    /// File holding `DIDS`.
-    pub name: &'a str,
-}
-
 /// The decoded `SHRD` section.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Manifest<'a> {
-    /// Term ranges, in key order.
-    pub terms: Vec<TermPart<'a>>,
+    /// The first term of each term range, in key order (the first is empty).
+    pub term_firsts: Vec<Vec<u8>>,
     /// Documents per document part (part `p` holds ordinals `p·n .. (p+1)·n`).
     pub docs_per_part: u32,
     /// Number of document parts.
     pub doc_parts: u32,
-    /// Suffix of document part names: part `p` is `d{p}-{suffix}.dsr`.
-    pub doc_suffix: &'a str,
-    /// Id ranges, in key order.
-    pub ids: Vec<IdPart<'a>>,
+    /// The first id of each id range, in key order (the first is empty).
+    pub id_firsts: Vec<Vec<u8>>,
+    /// The content hash of the whole index (12 hex digits) that names the numbered shards.
+    pub suffix: &'a str,
     /// File holding `DATE`.
     pub dates: &'a str,
     /// File holding the entity sections ("" when the index has none).
@@ -133,29 +115,34 @@ pub struct Manifest<'a> {
 }
 
 impl<'a> Manifest<'a> {
-    /// The file name of document part `part`.
+    /// The file holding `TERM` and `POST` of term range `i`.
+    pub fn term_part_name(&self, i: usize) -> String {
+        format!("t{i}-{}.dsr", self.suffix)
+    }
+
+    /// The file holding `POSN` of term range `i`.
+    pub fn positions_name(&self, i: usize) -> String {
+        format!("p{i}-{}.dsr", self.suffix)
+    }
+
+    /// The file holding `DOCS` of document part `part`.
     pub fn doc_part_name(&self, part: u32) -> String {
-        format!("d{part}-{}.dsr", self.doc_suffix)
+        format!("d{part}-{}.dsr", self.suffix)
+    }
+
+    /// The file holding `DIDS` of id range `i`.
+    pub fn id_part_name(&self, i: usize) -> String {
+        format!("i{i}-{}.dsr", self.suffix)
     }
 
     /// Encodes the section.
     pub fn write(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        varint::write(&mut out, self.terms.len() as u64);
-        for t in &self.terms {
-            put(&mut out, t.first);
-            put(&mut out, t.terms.as_bytes());
-            put(&mut out, t.positions.as_bytes());
-        }
+        put_keys(&mut out, &self.term_firsts);
         varint::write(&mut out, u64::from(self.docs_per_part));
         varint::write(&mut out, u64::from(self.doc_parts));
-        put(&mut out, self.doc_suffix.as_bytes());
-        varint::write(&mut out, self.ids.len() as u64);
-        for p in &self.ids {
-            put(&mut out, p.first);
-            put(&mut out, p.name.as_bytes());
-        }
-        for name in [self.dates, self.entities, self.related] {
+        put_keys(&mut out, &self.id_firsts);
+        for name in [self.suffix, self.dates, self.entities, self.related] {
             put(&mut out, name.as_bytes());
         }
         out
@@ -164,20 +151,21 @@ impl<'a> Manifest<'a> {
     /// Decodes the section; fails on malformed bytes, never panics.
     pub fn read(bytes: &'a [u8]) -> Result<Manifest<'a>, Error> {
         let mut r = Cursor { bytes, at: 0 };
-        let mut m = Manifest::default();
-        for _ in 0..r.count()? {
-            m.terms.push(TermPart { first: r.bytes()?, terms: r.str()?, positions: r.str()? });
-        }
-        m.docs_per_part = r.u32()?;
-        m.doc_parts = r.u32()?;
-        m.doc_suffix = r.str()?;
-        for _ in 0..r.count()? {
-            m.ids.push(IdPart { first: r.bytes()?, name: r.str()? });
-        }
-        m.dates = r.str()?;
-        m.entities = r.str()?;
-        m.related = r.str()?;
-        if m.docs_per_part == 0 || m.terms.is_empty() || m.ids.is_empty() {
+        let term_firsts = r.keys()?;
+        let docs_per_part = r.u32()?;
+        let doc_parts = r.u32()?;
+        let id_firsts = r.keys()?;
+        let m = Manifest {
+            term_firsts,
+            docs_per_part,
+            doc_parts,
+            id_firsts,
+            suffix: r.str()?,
+            dates: r.str()?,
+            entities: r.str()?,
+            related: r.str()?,
+        };
+        if m.docs_per_part == 0 || m.term_firsts.is_empty() || m.id_firsts.is_empty() {
             return Err(Error::corrupt(SHRD, "no parts"));
         }
         Ok(m)
@@ -186,8 +174,8 @@ impl<'a> Manifest<'a> {
 
 /// Index of the part whose range holds `key`: the last part whose first key is ≤ it (the
 /// first part if `key` sorts before all).
-pub fn part_of<T>(parts: &[T], first: impl Fn(&T) -> &[u8], key: &[u8]) -> usize {
-    parts.partition_point(|p| first(p) <= key).saturating_sub(1)
+pub fn part_of(firsts: &[Vec<u8>], key: &[u8]) -> usize {
+    firsts.partition_point(|first| first.as_slice() <= key).saturating_sub(1)
 }
 
 /// The FNV-1a 64-bit hash, as 16 hex digits: the content address of a shard.
@@ -198,6 +186,19 @@ pub fn content_name(bytes: &[u8]) -> String {
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     format!("{h:016x}")
+}
+
+/// Sorted keys, front-coded: a count, then per key the length shared with the previous one
+/// and the rest as `bytes`.
+fn put_keys(out: &mut Vec<u8>, keys: &[Vec<u8>]) {
+    varint::write(out, keys.len() as u64);
+    let mut prev: &[u8] = &[];
+    for k in keys {
+        let shared = prev.iter().zip(k).take_while(|(a, b)| a == b).count();
+        varint::write(out, shared as u64);
+        put(out, &k[shared..]);
+        prev = k;
+    }
 }
 
 fn put(out: &mut Vec<u8>, bytes: &[u8]) {
@@ -227,6 +228,19 @@ impl<'a> Cursor<'a> {
         Ok(n)
     }
 
+    fn keys(&mut self) -> Result<Vec<Vec<u8>>, Error> {
+        let n = self.count()?;
+        let mut out: Vec<Vec<u8>> = Vec::with_capacity(n);
+        for _ in 0..n {
+            let shared = self.u32()? as usize;
+            let prev: &[u8] = out.last().map_or(&[], Vec::as_slice);
+            let mut key = prev.get(..shared).ok_or_else(|| Error::corrupt(SHRD, "bad key"))?.to_vec();
+            key.extend_from_slice(self.bytes()?);
+            out.push(key);
+        }
+        Ok(out)
+    }
+
     fn bytes(&mut self) -> Result<&'a [u8], Error> {
         let len = self.u32()? as usize;
         let out = self
@@ -250,21 +264,18 @@ mod tests {
     #[test]
     fn manifest_round_trips_and_rejects_garbage() {
         let m = Manifest {
-            terms: vec![
-                TermPart { first: b"", terms: "a.dsr", positions: "b.dsr" },
-                TermPart { first: b"kyiv", terms: "c.dsr", positions: "d.dsr" },
-            ],
+            term_firsts: vec![b"".to_vec(), b"kyiv".to_vec(), b"kyivan".to_vec(), b"putin".to_vec()],
             docs_per_part: 4,
             doc_parts: 3,
-            doc_suffix: "abc",
-            ids: vec![IdPart { first: b"", name: "e.dsr" }],
+            id_firsts: vec![b"".to_vec(), b"003".to_vec()],
+            suffix: "abc",
             dates: "f.dsr",
             entities: "",
             related: "g.dsr",
         };
         let bytes = m.write();
         assert_eq!(Manifest::read(&bytes).unwrap(), m);
-        assert_eq!(m.doc_part_name(2), "d2-abc.dsr");
+        assert_eq!((m.doc_part_name(2), m.term_part_name(1)), ("d2-abc.dsr".into(), "t1-abc.dsr".into()));
         for cut in 0..bytes.len() {
             assert!(Manifest::read(&bytes[..cut]).is_err(), "cut at {cut}");
         }
@@ -272,8 +283,8 @@ mod tests {
 
     #[test]
     fn keys_find_the_last_part_starting_at_or_before_them() {
-        let firsts: [&[u8]; 3] = [b"", b"kyiv", b"putin"];
-        let find = |k: &[u8]| part_of(&firsts, |f| f, k);
+        let firsts = [b"".to_vec(), b"kyiv".to_vec(), b"putin".to_vec()];
+        let find = |k: &[u8]| part_of(&firsts, k);
         assert_eq!(find(b"aaa"), 0);
         assert_eq!(find(b"kyiv"), 1);
         assert_eq!(find(b"moscow"), 1);
