@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { renderExtra } from './report.mjs';
 
 const BENCH = path.dirname(new URL(import.meta.url).pathname);
 const args = process.argv.slice(2);
@@ -226,6 +227,7 @@ function render(results) {
     lines.push('', '### Dossier\'s slowest queries', '', '| kind | query | ms | results (articles matched) |', '|---|---|---:|---:|');
     for (const q of slow) lines.push(`| ${q.kind} | \`${q.query}\` | ${ms(q.ms)} | ${q.results} (${q.total ?? '–'}) |`);
   }
+  lines.push(...renderExtra(results)); // index by part, Pagefind, Chromium (from their own JSON files)
   return lines.join('\n');
 }
 

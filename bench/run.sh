@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# The benchmark, in one command: Dossier (wasm) vs MiniSearch and FlexSearch on NewsArticles.
+# The benchmark, in one command: Dossier (wasm) vs MiniSearch, FlexSearch and Pagefind on NewsArticles.
 #
 #   bench/run.sh                 install what is missing, build the Dossier site on the corpus, measure
 #   bench/run.sh --no-build      measure the last build again
+#   bench/run.sh --no-browser    skip the Chromium part (page loads, in-browser latency)
 #   other options go to measure.mjs: --engines dossier,minisearch  --no-readme
-#   node bench/measure.mjs --render   rewrite the README section from bench/out/results.json
+#   node bench/measure.mjs --render   rewrite the README section from bench/out/*.json
 #
-# Writes bench/out/results.json and the results section of bench/README.md, prints the tables.
+# Writes bench/out/{results,parts,pagefind,browser}.json and the results section of
+# bench/README.md, prints the tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=$(realpath ../shared/bench)
@@ -18,17 +20,19 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 build=1
+browser=1
 args=()
 for a in "$@"; do
   case "$a" in
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    --no-browser) browser=0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) args+=("$a") ;;
   esac
 done
 
 # --- what the run needs --------------------------------------------------------------------
-if [ ! -d node_modules/minisearch ] || [ ! -d node_modules/flexsearch ] \
+if [ ! -d node_modules/minisearch ] || [ ! -d node_modules/flexsearch ] || [ ! -d node_modules/pagefind ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm devDependencies (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
@@ -57,5 +61,14 @@ elif [ ! -f "$OUT/dist/pkg/dossier_bg.wasm" ]; then
 fi
 
 # --- measure ---------------------------------------------------------------------------------
-say "measuring (a few minutes)"
+rm -f "$OUT"/parts.json "$OUT"/pagefind.json "$OUT"/browser.json # only this run's numbers in the README
+say "Dossier's index by part (brotli 11 of every section; cached in $OUT/cache)"
+node bench/index-parts.mjs
+say "Pagefind: rendering one page per article and indexing them"
+node bench/pagefind/build.mjs "$CORPUS"
+if [ $browser = 1 ]; then
+  say "in headless Chromium: page loads to first results, query latency (a few minutes)"
+  node bench/browser/run.mjs
+fi
+say "measuring in node (a few minutes)"
 node --expose-gc bench/measure.mjs "$CORPUS" "${args[@]}"
