@@ -32,10 +32,19 @@ for a in "$@"; do
 done
 
 # --- what the run needs --------------------------------------------------------------------
-if [ ! -d node_modules/minisearch ] || [ ! -d node_modules/flexsearch ] || [ ! -d node_modules/pagefind ] \
+if [ ! -d node_modules/minisearch ] || [ ! -d node_modules/flexsearch ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm devDependencies (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+# Pagefind lives outside package.json: its lock entries for other platforms' binaries cannot
+# be resolved from this machine's registry, which would break `npm ci` for every build.
+PAGEFIND_VERSION=1.6.0
+if [ "$(node -p "require('./$OUT/pagefind-npm/node_modules/pagefind/package.json').version" 2>/dev/null)" != "$PAGEFIND_VERSION" ]; then
+  say "installing pagefind $PAGEFIND_VERSION into $OUT/pagefind-npm/"
+  mkdir -p "$OUT/pagefind-npm"
+  npm install --prefix "$OUT/pagefind-npm" --no-save --no-package-lock --no-audit --no-fund --loglevel=error \
+    "pagefind@$PAGEFIND_VERSION"
 fi
 if [ ! -x /usr/bin/time ]; then
   say "installing Debian's time (for peak RSS)"

@@ -9,13 +9,14 @@ import { createRequire } from 'node:module';
 import { sizes } from '../engines/common.mjs';
 
 const BENCH = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const REPO = path.dirname(BENCH);
 const SITE = path.join(BENCH, 'out/pagefind-site');
 const corpus = path.resolve(process.argv[2] ?? path.join(BENCH, 'out/newsarticles.jsonl'));
-const version = JSON.parse(fs.readFileSync(path.join(REPO, 'node_modules/pagefind/package.json'), 'utf8')).version;
+// Installed by run.sh into bench/out/pagefind-npm (not in package.json: see run.sh).
+const NPM = path.join(BENCH, 'out/pagefind-npm');
+const version = JSON.parse(fs.readFileSync(path.join(NPM, 'node_modules/pagefind/package.json'), 'utf8')).version;
 
 // The platform binary the npm package would run (its bin wrapper adds a Node process around it).
-const require = createRequire(path.join(REPO, 'package.json'));
+const require = createRequire(path.join(NPM, 'node_modules/pagefind/package.json'));
 const binary = path.join(path.dirname(require.resolve(`@pagefind/${process.platform}-${process.arch}/package.json`)), 'bin/pagefind_extended');
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
