@@ -30,10 +30,10 @@ pub struct ShardOptions {
 }
 
 impl Default for ShardOptions {
-    /// 32 KB term parts (about 12 KB over the wire), document parts of about 12 KB of text
-    /// (three or four news articles), 2,000 ids a part.
+    /// 32 KB term parts (about 12 KB over the wire), document parts of about 4 KB of text
+    /// (one or two news articles: a result costs about 2 KB), 2,000 ids a part.
     fn default() -> Self {
-        ShardOptions { term_part_bytes: 32 * 1024, doc_part_bytes: 12 * 1024, ids_per_part: 2000 }
+        ShardOptions { term_part_bytes: 32 * 1024, doc_part_bytes: 4 * 1024, ids_per_part: 2000 }
     }
 }
 

@@ -16,11 +16,12 @@ const TYPES = {
   '.json': 'application/json; charset=utf-8',
   '.jsonl': 'application/x-ndjson; charset=utf-8',
   '.wasm': 'application/wasm',
+  '.dsr': 'application/octet-stream',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
 };
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.jsonl', '.wasm', '.svg', '.txt']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.jsonl', '.wasm', '.dsr', '.svg', '.txt']);
 const isGzipped = (buf) => buf[0] === 0x1f && buf[1] === 0x8b;
 
 /**
