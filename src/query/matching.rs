@@ -666,54 +666,82 @@ impl<'s, 'a> Matcher<'s, 'a> {
 /// builds fine up to about 48 characters at distance 2, so the two always agree).
 const LEVENSHTEIN_MAX: usize = 32;
 
-/// The words within an edit distance of an ASCII word, as an automaton computed lazily: a
-/// state is one row of the edit-distance table (capped at the distance + 1), so nothing is
-/// built up front, where `fst`'s [`Levenshtein`] first builds a whole DFA (most of a typo
-/// query's time). Distances are in characters, as `fst`'s: a non-ASCII character (its lead
-/// byte) is one edit; its continuation bytes leave the row as it is.
+/// Largest distance [`AsciiLevenshtein`] handles.
+const LEVENSHTEIN_MAX_DISTANCE: usize = 2;
+
+/// The words within an edit distance of an ASCII word, as an automaton computed lazily, where
+/// `fst`'s [`Levenshtein`] first builds a whole DFA (most of a typo query's time).
+///
+/// A state is one row of the edit-distance table (cell `i`: the distance between the key read
+/// so far and the query's first `i` characters), kept as bit sets: `at_most[v]` has bit `i`
+/// set when cell `i` is at most `v`, for `v` up to the distance (larger values never matter).
+/// Reading a character computes the next row with a few shifts: cell `i + 1` is at most `v`
+/// when cell `i` was at most `v` and the query's character `i` is the one read (a match),
+/// or cell `i` or `i + 1` was at most `v − 1` (a substitution or an insertion), or the new
+/// cell `i` is at most `v − 1` (a deletion). Distances are in characters, as `fst`'s: a
+/// non-ASCII character (its lead byte) is one edit; its continuation bytes leave the row as
+/// it is.
 #[derive(Debug, Clone)]
-struct AsciiLevenshtein<'q> {
-    query: &'q [u8],
-    distance: u8,
+struct AsciiLevenshtein {
+    /// Per ASCII byte, the bit set of the query positions holding it (bit `i + 1` for the
+    /// query's character `i`, aligned with the table cell it completes).
+    matches: [u64; 128],
+    /// Bits of the row's cells: 0 to the query length.
+    cells: u64,
+    /// Bit of the last cell (the whole query).
+    last: u64,
+    distance: usize,
 }
 
-impl<'q> AsciiLevenshtein<'q> {
-    /// The automaton for `query` at `distance`, if `query` is ASCII and short enough.
-    fn new(query: &'q str, distance: u8) -> Option<AsciiLevenshtein<'q>> {
-        (query.is_ascii() && query.len() <= LEVENSHTEIN_MAX)
-            .then_some(AsciiLevenshtein { query: query.as_bytes(), distance })
+impl AsciiLevenshtein {
+    /// The automaton for `query` at `distance`, if `query` is ASCII, short enough, and
+    /// `distance` at most [`LEVENSHTEIN_MAX_DISTANCE`].
+    fn new(query: &str, distance: u8) -> Option<AsciiLevenshtein> {
+        let distance = usize::from(distance);
+        if !query.is_ascii() || query.len() > LEVENSHTEIN_MAX || distance > LEVENSHTEIN_MAX_DISTANCE {
+            return None;
+        }
+        let mut matches = [0u64; 128];
+        for (i, b) in query.bytes().enumerate() {
+            matches[usize::from(b)] |= 1 << (i + 1);
+        }
+        let n = query.len();
+        Some(AsciiLevenshtein { matches, cells: (1u64 << (n + 1)) - 1, last: 1 << n, distance })
     }
 }
 
-impl Automaton for AsciiLevenshtein<'_> {
-    type State = [u8; LEVENSHTEIN_MAX + 1];
+impl Automaton for AsciiLevenshtein {
+    type State = [u64; LEVENSHTEIN_MAX_DISTANCE + 1];
 
     fn start(&self) -> Self::State {
-        let mut row = [0u8; LEVENSHTEIN_MAX + 1];
-        for (i, cell) in row.iter_mut().enumerate().take(self.query.len() + 1) {
-            *cell = (i as u8).min(self.distance + 1);
+        // Cell i is i (deleting the query's first i characters).
+        let mut row = [0u64; LEVENSHTEIN_MAX_DISTANCE + 1];
+        for (v, set) in row.iter_mut().enumerate() {
+            *set = ((1u64 << (v + 1)) - 1) & self.cells;
         }
         row
     }
 
     fn is_match(&self, row: &Self::State) -> bool {
-        row[self.query.len()] <= self.distance
+        row[self.distance] & self.last != 0
     }
 
     fn can_match(&self, row: &Self::State) -> bool {
-        row[..=self.query.len()].iter().any(|&d| d <= self.distance)
+        row[self.distance] != 0
     }
 
     fn accept(&self, row: &Self::State, byte: u8) -> Self::State {
         if (0x80..0xc0).contains(&byte) {
             return *row;
         }
-        let cap = self.distance + 1;
-        let mut next = [0u8; LEVENSHTEIN_MAX + 1];
-        next[0] = (row[0] + 1).min(cap);
-        for (i, &q) in self.query.iter().enumerate() {
-            let cost = u8::from(q != byte);
-            next[i + 1] = (next[i] + 1).min(row[i + 1] + 1).min(row[i] + cost).min(cap);
+        let matching = self.matches.get(usize::from(byte)).copied().unwrap_or(0);
+        let mut next = [0u64; LEVENSHTEIN_MAX_DISTANCE + 1];
+        for v in 0..=self.distance {
+            let mut set = (row[v] << 1) & matching;
+            if v > 0 {
+                set |= row[v - 1] | (row[v - 1] << 1) | (next[v - 1] << 1);
+            }
+            next[v] = set & self.cells;
         }
         next
     }
@@ -832,6 +860,31 @@ mod tests {
             "ab",
             "",
         ];
+        // Every key one or two edits from a few words, with ASCII and non-ASCII characters.
+        let edits = |w: &str| -> Vec<String> {
+            let c: Vec<char> = w.chars().collect();
+            let mut out = Vec::new();
+            for i in 0..=c.len() {
+                for x in ['q', 'é', 'e', '😀'] {
+                    out.push(c[..i].iter().chain([x].iter()).chain(c[i..].iter()).collect());
+                    if i < c.len() {
+                        out.push(c[..i].iter().chain([x].iter()).chain(c[i + 1..].iter()).collect());
+                    }
+                }
+                if i < c.len() {
+                    out.push(c[..i].iter().chain(c[i + 1..].iter()).collect());
+                }
+            }
+            out
+        };
+        let mut generated: Vec<String> = Vec::new();
+        for w in ["kyiv", "peskov", "ab"] {
+            for once in edits(w) {
+                generated.extend(edits(&once));
+                generated.push(once);
+            }
+        }
+        keys.extend(generated.iter().map(String::as_str));
         keys.sort_unstable();
         keys.dedup();
         let set = Set::from_iter(keys).unwrap_or_default();
