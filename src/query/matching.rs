@@ -233,6 +233,21 @@ fn merge_group(docs: Vec<Scored>, hits: &[Hit]) -> Vec<Scored> {
     out
 }
 
+/// Sorts hits by document and keeps one per document: the best score, fuzzy only if every
+/// hit was.
+fn dedup_hits(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_unstable_by_key(|h| h.doc);
+    hits.dedup_by(|later, kept| {
+        if later.doc != kept.doc {
+            return false;
+        }
+        kept.score = kept.score.max(later.score);
+        kept.fuzzy &= later.fuzzy;
+        true
+    });
+    hits
+}
+
 /// Merges two document-sorted hit lists of alternatives, adding the scores of a document in
 /// both.
 fn merge_units(a: Vec<Hit>, b: Vec<Hit>) -> Vec<Hit> {
@@ -418,18 +433,33 @@ impl<'s, 'a> Matcher<'s, 'a> {
             let weight = v.kind.weight();
             hits.extend(list.iter().map(|p| Hit { doc: p.doc, score: weight * self.score(idf, p), fuzzy }));
         }
-        if variants.len() > 1 {
-            hits.sort_unstable_by_key(|h| h.doc);
-            hits.dedup_by(|later, kept| {
-                if later.doc != kept.doc {
-                    return false;
-                }
-                kept.score = kept.score.max(later.score);
-                kept.fuzzy &= later.fuzzy;
-                true
-            });
+        if variants.len() < 2 {
+            return Ok(hits);
         }
-        Ok(hits)
+        let docs = self.index.docs().len();
+        if hits.len() >= docs / 8 {
+            // Many hits (a short prefix, a common word's inflections): one slot per document
+            // beats sorting them.
+            let mut slots: Vec<Option<Hit>> = vec![None; docs];
+            let mut outside = Vec::new();
+            for h in hits {
+                match slots.get_mut(h.doc as usize) {
+                    Some(Some(kept)) => {
+                        kept.score = kept.score.max(h.score);
+                        kept.fuzzy &= h.fuzzy;
+                    }
+                    Some(slot) => *slot = Some(h),
+                    None => outside.push(h),
+                }
+            }
+            let mut merged: Vec<Hit> = slots.into_iter().flatten().collect();
+            if !outside.is_empty() {
+                merged.extend(outside);
+                return Ok(dedup_hits(merged));
+            }
+            return Ok(merged);
+        }
+        Ok(dedup_hits(hits))
     }
 
     /// The dictionary terms a query word stands for, best first: exact, aliases, stems,
@@ -494,16 +524,29 @@ impl<'s, 'a> Matcher<'s, 'a> {
 
     /// Dictionary terms starting with `prefix` (not equal to it), most frequent first.
     pub fn completions(&self, prefix: &str, limit: usize) -> Vec<(String, TermInfo)> {
-        let mut found = Vec::new();
+        // Keys go to one buffer: a short prefix has thousands of completions, and only
+        // `limit` of them become strings.
+        let mut bytes: Vec<u8> = Vec::new();
+        let mut found: Vec<(TermInfo, usize, usize)> = Vec::new();
         self.index.postings().search(Str::new(prefix).starts_with(), |key, info| {
             if key != prefix.as_bytes() {
-                found.push((String::from_utf8_lossy(key).into_owned(), info));
+                found.push((info, bytes.len(), bytes.len() + key.len()));
+                bytes.extend_from_slice(key);
             }
             true
         });
-        found.sort_by(|a, b| b.1.doc_freq.cmp(&a.1.doc_freq).then_with(|| a.0.cmp(&b.0)));
-        found.truncate(limit);
+        let order = |a: &(TermInfo, usize, usize), b: &(TermInfo, usize, usize)| {
+            b.0.doc_freq.cmp(&a.0.doc_freq).then_with(|| bytes[a.1..a.2].cmp(&bytes[b.1..b.2]))
+        };
+        if limit < found.len() {
+            found.select_nth_unstable_by(limit, order);
+            found.truncate(limit);
+        }
+        found.sort_unstable_by(order);
         found
+            .into_iter()
+            .map(|(info, s, e)| (String::from_utf8_lossy(&bytes[s..e]).into_owned(), info))
+            .collect()
     }
 
     /// Other dictionary terms with the same English stem as `term`.
