@@ -318,4 +318,47 @@ impl<'a> PostingsReader<'a> {
         }
         Ok(())
     }
+
+    /// Decodes the positions of the term's postings whose document is in `docs` (sorted,
+    /// increasing) and calls `each(doc, positions)` for them, in document order. The other
+    /// postings' positions are skipped undecoded, and reading stops past the last wanted
+    /// document: the cost is a scan of the postings, not a decode of every position. In a
+    /// sharded index whose positions shard is not loaded, nothing is called and the shard is
+    /// recorded as missing.
+    pub fn positions_in(
+        &self,
+        info: TermInfo,
+        docs: &[u32],
+        buf: &mut Vec<u32>,
+        mut each: impl FnMut(u32, &[u32]),
+    ) -> Result<(), Error> {
+        let bad = || Error::corrupt(POSN, format!("positions of record {} are malformed", info.offset));
+        let Some(posn) = self.positions(info.part as usize) else { return Ok(()) };
+        let (_, post) = self.loaded(info.part as usize).ok_or_else(bad)?;
+        let mut post = varint::Reader::new(post, info.offset as usize);
+        let start = post.u32().ok_or_else(bad)?;
+        let mut posn = varint::Reader::new(posn, start as usize);
+        let mut wanted = docs.iter().copied().peekable();
+        let mut doc: u32 = 0;
+        for i in 0..info.doc_freq {
+            let delta = post.u32().ok_or_else(bad)?;
+            doc = if i == 0 { delta } else { doc.checked_add(delta).ok_or_else(bad)? };
+            let tf = post.u32().ok_or_else(bad)?.saturating_add(post.u32().ok_or_else(bad)?);
+            while wanted.next_if(|&d| d < doc).is_some() {}
+            let Some(&next) = wanted.peek() else { break };
+            if next != doc {
+                posn.skip(tf as usize).ok_or_else(bad)?;
+                continue;
+            }
+            buf.clear();
+            let mut pos: u32 = 0;
+            for j in 0..tf {
+                let v = posn.u32().ok_or_else(bad)?;
+                pos = if j == 0 { v } else { pos.checked_add(v).ok_or_else(bad)? };
+                buf.push(pos);
+            }
+            each(doc, buf);
+        }
+        Ok(())
+    }
 }

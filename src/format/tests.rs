@@ -37,6 +37,17 @@ fn round_trips_documents_terms_and_positions() {
     index.postings().read_positions(info, &postings, &mut positions).unwrap();
     let body = 3 + crate::indexer::FIELD_GAP;
     assert_eq!(positions, [0, body + 1, 1 + crate::indexer::FIELD_GAP + 3]);
+
+    let only = |docs: &[u32]| {
+        let mut seen = Vec::new();
+        let mut buf = Vec::new();
+        index.postings().positions_in(info, docs, &mut buf, |d, ps| seen.push((d, ps.to_vec()))).unwrap();
+        seen
+    };
+    assert_eq!(only(&[1]), [(1, vec![1 + crate::indexer::FIELD_GAP + 3])], "the first posting's skipped");
+    assert_eq!(only(&[0]), [(0, vec![0, body + 1])]);
+    assert_eq!(only(&[0, 1, 5]).len(), 2);
+    assert!(only(&[]).is_empty());
 }
 
 #[test]

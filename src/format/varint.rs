@@ -41,6 +41,17 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// Skips `n` varints without decoding them; `None` if the bytes end first.
+    pub fn skip(&mut self, n: usize) -> Option<()> {
+        let mut left = n;
+        while left > 0 {
+            let b = *self.bytes.get(self.at)?;
+            self.at += 1;
+            left -= usize::from(b & 0x80 == 0);
+        }
+        Some(())
+    }
+
     /// The byte offset of the next read.
     pub fn position(&self) -> usize {
         self.at
@@ -63,6 +74,18 @@ mod tests {
             assert_eq!(r.u32(), Some(v));
         }
         assert_eq!(r.u32(), None, "reading past the end fails");
+    }
+
+    #[test]
+    fn skips_whole_varints() {
+        let mut bytes = Vec::new();
+        for v in [300u64, 1, u64::from(u32::MAX), 7] {
+            write(&mut bytes, v);
+        }
+        let mut r = Reader::new(&bytes, 0);
+        assert_eq!(r.skip(3), Some(()));
+        assert_eq!(r.u32(), Some(7));
+        assert_eq!(Reader::new(&bytes, 0).skip(5), None, "skipping past the end fails");
     }
 
     #[test]

@@ -23,7 +23,7 @@
 //! fuzzy ones. When no document matches every group, those matching the most are returned and
 //! flagged partial.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use fst::automaton::{Levenshtein, Str};
 use fst::Automaton;
@@ -147,13 +147,22 @@ pub struct Matches {
     pub corrections: Vec<(String, String)>,
 }
 
-/// One group's (or unit's) hit in one document.
-#[derive(Debug, Clone, Default)]
+/// One group's (or unit's) hit in one document. Hits are kept in vectors sorted by document.
+#[derive(Debug, Clone, Copy)]
 struct Hit {
+    doc: u32,
     score: f64,
     /// True while only fuzzy variants matched in this document.
     fuzzy: bool,
-    positions: Vec<u32>,
+}
+
+/// Where a unit's word positions come from, read only for the documents that need them
+/// (the proximity candidates).
+enum Positions {
+    /// Every variant of a word.
+    Terms(Vec<TermInfo>),
+    /// A phrase's starts, by document (sorted by document).
+    Starts(Vec<(u32, Vec<u32>)>),
 }
 
 /// Evaluates queries against one index.
@@ -162,117 +171,295 @@ pub struct Matcher<'s, 'a> {
     bm25: Bm25,
 }
 
+/// Tiered order: more groups, then fewer typo-corrected groups, then score, then ordinal.
+fn rank_order(a: &Scored, b: &Scored) -> std::cmp::Ordering {
+    b.groups
+        .cmp(&a.groups)
+        .then(a.fuzzy_groups.cmp(&b.fuzzy_groups))
+        .then(b.score.total_cmp(&a.score))
+        .then(a.doc.cmp(&b.doc))
+}
+
+/// Sorts the first `k` of `docs` best-first, placing there the `k` best; the rest follow in
+/// any order.
+fn sort_top(docs: &mut [Scored], k: usize) {
+    if k == 0 {
+        return;
+    }
+    if k < docs.len() {
+        docs.select_nth_unstable_by(k, rank_order);
+    }
+    let top = k.min(docs.len());
+    docs[..top].sort_unstable_by(rank_order);
+}
+
+/// Adds one group's hits (sorted by document) to the documents matched so far (sorted by
+/// document): scores add up, in group order.
+fn merge_group(docs: Vec<Scored>, hits: &[Hit]) -> Vec<Scored> {
+    let fresh =
+        |h: &Hit| Scored { doc: h.doc, score: 0.0 + h.score, groups: 1, fuzzy_groups: usize::from(h.fuzzy) };
+    if docs.is_empty() {
+        return hits.iter().map(fresh).collect();
+    }
+    let mut out = Vec::with_capacity(docs.len().max(hits.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < docs.len() || j < hits.len() {
+        match (docs.get(i), hits.get(j)) {
+            (Some(d), Some(h)) if d.doc == h.doc => {
+                out.push(Scored {
+                    doc: d.doc,
+                    score: d.score + h.score,
+                    groups: d.groups + 1,
+                    fuzzy_groups: d.fuzzy_groups + usize::from(h.fuzzy),
+                });
+                i += 1;
+                j += 1;
+            }
+            (Some(d), Some(h)) if d.doc < h.doc => {
+                out.push(d.clone());
+                i += 1;
+            }
+            (Some(d), None) => {
+                out.push(d.clone());
+                i += 1;
+            }
+            (_, Some(h)) => {
+                out.push(fresh(h));
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out
+}
+
+/// Sorts hits by document and keeps one per document: the best score, fuzzy only if every
+/// hit was.
+fn dedup_hits(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_unstable_by_key(|h| h.doc);
+    hits.dedup_by(|later, kept| {
+        if later.doc != kept.doc {
+            return false;
+        }
+        kept.score = kept.score.max(later.score);
+        kept.fuzzy &= later.fuzzy;
+        true
+    });
+    hits
+}
+
+/// Merges two document-sorted hit lists of alternatives, adding the scores of a document in
+/// both.
+fn merge_units(a: Vec<Hit>, b: Vec<Hit>) -> Vec<Hit> {
+    if a.is_empty() {
+        return b.into_iter().map(|h| Hit { score: 0.0 + h.score, ..h }).collect();
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x.doc == y.doc => {
+                out.push(Hit { doc: x.doc, score: x.score + y.score, fuzzy: x.fuzzy && y.fuzzy });
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x.doc < y.doc => {
+                out.push(*x);
+                i += 1;
+            }
+            (Some(x), None) => {
+                out.push(*x);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                out.push(Hit { score: 0.0 + y.score, ..*y });
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out
+}
+
 impl<'s, 'a> Matcher<'s, 'a> {
     /// A matcher over `index`.
     pub fn new(index: &'s Index<'a>) -> Matcher<'s, 'a> {
         Matcher { index, bm25: Bm25::new(index.meta()) }
     }
 
-    /// Runs `query`. Cost: one postings read per variant, plus positions for phrases and for
-    /// the proximity of multi-word queries.
+    /// Runs `query`; [`Matches::docs`] holds every matching document, best first. Cost: one
+    /// postings read per variant, plus positions for phrases and for the proximity of the
+    /// best candidates of multi-word queries.
     pub fn run(&self, query: &Query) -> Result<Matches> {
+        self.run_top(query, usize::MAX)
+    }
+
+    /// Like [`Matcher::run`], but only the first `k` of [`Matches::docs`] are sorted (they
+    /// are the `k` best, best first, exactly as [`Matcher::run`] orders them); the others
+    /// follow in no particular order. `Matches::docs` still holds every matching document,
+    /// so totals, facets and timelines are unchanged. For a page of results, `k` is the
+    /// page's offset plus its limit.
+    pub fn run_top(&self, query: &Query, k: usize) -> Result<Matches> {
         let mut out = Matches::default();
         let groups = &query.groups[..query.groups.len().min(MAX_GROUPS)];
         let with_positions = groups.len() > 1;
-        let mut per_group: Vec<HashMap<u32, Hit>> = Vec::with_capacity(groups.len());
+        let mut sources: Vec<Vec<Positions>> = Vec::with_capacity(groups.len());
+        let mut docs: Vec<Scored> = Vec::new();
         for (g, alternatives) in groups.iter().enumerate() {
-            let mut hits: HashMap<u32, Hit> = HashMap::new();
-            for unit in alternatives {
-                let (unit_hits, variants) = self.unit(unit, with_positions, &mut out.corrections)?;
-                for (doc, h) in unit_hits {
-                    let e = hits.entry(doc).or_insert_with(|| Hit { fuzzy: true, ..Hit::default() });
-                    e.score += h.score;
-                    e.fuzzy &= h.fuzzy;
-                    e.positions.extend(h.positions);
-                }
+            let mut hits: Vec<Hit> = Vec::new();
+            let mut group_sources = Vec::new();
+            for (u, unit) in alternatives.iter().enumerate() {
+                let (unit_hits, variants, positions) = self.unit(unit, &mut out.corrections)?;
+                hits = if u == 0 { unit_hits } else { merge_units(hits, unit_hits) };
                 for v in variants {
                     out.terms.entry(v).or_insert(g);
                 }
+                if with_positions {
+                    group_sources.push(positions);
+                }
             }
-            per_group.push(hits);
+            sources.push(group_sources);
+            docs = merge_group(docs, &hits);
         }
-        let mut excluded: HashSet<u32> = HashSet::new();
+        let mut excluded: Vec<u32> = Vec::new();
         for unit in &query.excluded {
-            excluded.extend(self.unit(unit, false, &mut Vec::new())?.0.into_keys());
+            excluded.extend(self.unit(unit, &mut Vec::new())?.0.iter().map(|h| h.doc));
         }
-
-        let mut docs: HashMap<u32, Scored> = HashMap::new();
-        for hits in &per_group {
-            for (&doc, h) in hits {
-                let s = docs.entry(doc).or_insert(Scored { doc, score: 0.0, groups: 0, fuzzy_groups: 0 });
-                s.score += h.score;
-                s.groups += 1;
-                s.fuzzy_groups += usize::from(h.fuzzy);
-            }
+        if !excluded.is_empty() {
+            excluded.sort_unstable();
+            docs.retain(|s| excluded.binary_search(&s.doc).is_err());
         }
-        docs.retain(|doc, _| !excluded.contains(doc));
-        let best = docs.values().map(|s| s.groups).max().unwrap_or(0);
-        out.partial = best > 0 && best < per_group.len();
-        out.docs = docs.into_values().filter(|s| s.groups == best).collect();
-        sort(&mut out.docs);
-        if with_positions {
-            for s in out.docs.iter_mut().take(PROXIMITY_CANDIDATES) {
-                let lists: Vec<&[u32]> = per_group
-                    .iter_mut()
-                    .filter_map(|hits| hits.get_mut(&s.doc))
-                    .map(|h| {
-                        h.positions.sort_unstable();
-                        &h.positions[..]
-                    })
-                    .collect();
-                s.score *= 1.0 + PROXIMITY_BOOST * proximity(&lists);
-            }
-            sort(&mut out.docs);
+        let best = docs.iter().map(|s| s.groups).max().unwrap_or(0);
+        out.partial = best > 0 && best < groups.len();
+        docs.retain(|s| s.groups == best);
+        out.docs = docs;
+        if !with_positions {
+            sort_top(&mut out.docs, k);
+            return Ok(out);
         }
+        // The proximity bonus only raises scores, so boosted candidates still come before
+        // every other document: sort the candidates, then the rest as far as asked.
+        let candidates = PROXIMITY_CANDIDATES.min(out.docs.len());
+        sort_top(&mut out.docs, candidates);
+        self.boost_proximity(&mut out.docs[..candidates], &sources)?;
+        out.docs[..candidates].sort_unstable_by(rank_order);
+        sort_top(&mut out.docs[candidates..], k.saturating_sub(candidates));
         Ok(out)
     }
 
-    /// Scores one unit in every document it matches; returns the matched dictionary terms too.
+    /// Multiplies the score of each of `candidates` by its proximity bonus.
+    fn boost_proximity(&self, candidates: &mut [Scored], sources: &[Vec<Positions>]) -> Result<()> {
+        let postings = self.index.postings();
+        let mut by_doc: Vec<(u32, u32)> =
+            candidates.iter().enumerate().map(|(i, s)| (s.doc, i as u32)).collect();
+        by_doc.sort_unstable();
+        let wanted: Vec<u32> = by_doc.iter().map(|&(d, _)| d).collect();
+        let slot = |doc: u32| by_doc.binary_search_by_key(&doc, |&(d, _)| d).ok().map(|i| by_doc[i].1);
+        // Per group: every candidate's positions, flattened, and where each candidate's start.
+        let mut per_group: Vec<(Vec<u32>, Vec<usize>)> = Vec::with_capacity(sources.len());
+        let mut buf = Vec::new();
+        for group in sources {
+            let mut pairs: Vec<(u32, u32)> = Vec::new();
+            for source in group {
+                match source {
+                    Positions::Terms(infos) => {
+                        for &info in infos {
+                            postings.positions_in(info, &wanted, &mut buf, |doc, ps| {
+                                if let Some(i) = slot(doc) {
+                                    pairs.extend(ps.iter().map(|&p| (i, p)));
+                                }
+                            })?;
+                        }
+                    }
+                    Positions::Starts(starts) => {
+                        for (doc, ps) in starts {
+                            if let Some(i) = slot(*doc) {
+                                pairs.extend(ps.iter().map(|&p| (i, p)));
+                            }
+                        }
+                    }
+                }
+            }
+            pairs.sort_unstable();
+            let mut offsets = vec![0usize; candidates.len() + 1];
+            for &(i, _) in &pairs {
+                offsets[i as usize + 1] += 1;
+            }
+            for i in 0..candidates.len() {
+                offsets[i + 1] += offsets[i];
+            }
+            per_group.push((pairs.into_iter().map(|(_, p)| p).collect(), offsets));
+        }
+        let mut lists: Vec<&[u32]> = Vec::with_capacity(per_group.len());
+        for (i, s) in candidates.iter_mut().enumerate() {
+            lists.clear();
+            lists.extend(per_group.iter().map(|(flat, offsets)| &flat[offsets[i]..offsets[i + 1]]));
+            s.score *= 1.0 + PROXIMITY_BOOST * proximity(&lists);
+        }
+        Ok(())
+    }
+
+    /// Scores one unit in every document it matches (sorted by document); returns the matched
+    /// dictionary terms and where its positions are too.
     fn unit(
         &self,
         unit: &Unit,
-        with_positions: bool,
         corrections: &mut Vec<(String, String)>,
-    ) -> Result<(HashMap<u32, Hit>, Vec<String>)> {
+    ) -> Result<(Vec<Hit>, Vec<String>, Positions)> {
         match unit {
             Unit::Term { term, prefix } => {
                 let variants = self.expand(term, *prefix);
                 if let Some(first) = variants.first().filter(|v| matches!(v.kind, MatchKind::Fuzzy(_))) {
                     corrections.push((term.clone(), first.term.clone()));
                 }
-                let hits = self.term_hits(&variants, with_positions)?;
-                Ok((hits, variants.into_iter().map(|v| v.term).collect()))
+                let hits = self.term_hits(&variants)?;
+                let infos = variants.iter().map(|v| v.info).collect();
+                Ok((hits, variants.into_iter().map(|v| v.term).collect(), Positions::Terms(infos)))
             }
             Unit::Phrase(words) => self.phrase(words),
         }
     }
 
-    /// Scores a word's variants in every document; positions collected if asked.
-    fn term_hits(&self, variants: &[Variant], with_positions: bool) -> Result<HashMap<u32, Hit>> {
+    /// Scores a word's variants in every document (sorted by document): a document's score
+    /// is its best variant's.
+    fn term_hits(&self, variants: &[Variant]) -> Result<Vec<Hit>> {
         let postings = self.index.postings();
-        let mut hits: HashMap<u32, Hit> = HashMap::new();
-        let (mut list, mut positions) = (Vec::new(), Vec::new());
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut list = Vec::new();
         for v in variants {
             postings.read_postings(v.info, &mut list)?;
-            if with_positions {
-                postings.read_positions(v.info, &list, &mut positions)?;
-            }
             let idf = self.bm25.idf(v.info.doc_freq);
             let fuzzy = matches!(v.kind, MatchKind::Fuzzy(_));
-            let mut at = 0usize;
-            for p in &list {
-                let s = v.kind.weight() * self.score(idf, p);
-                let h = hits.entry(p.doc).or_insert_with(|| Hit { fuzzy: true, ..Hit::default() });
-                h.score = h.score.max(s);
-                h.fuzzy &= fuzzy;
-                if with_positions {
-                    let end = (at + p.tf() as usize).min(positions.len());
-                    h.positions.extend_from_slice(&positions[at.min(end)..end]);
-                    at = end;
+            let weight = v.kind.weight();
+            hits.extend(list.iter().map(|p| Hit { doc: p.doc, score: weight * self.score(idf, p), fuzzy }));
+        }
+        if variants.len() < 2 {
+            return Ok(hits);
+        }
+        let docs = self.index.docs().len();
+        if hits.len() >= docs / 8 {
+            // Many hits (a short prefix, a common word's inflections): one slot per document
+            // beats sorting them.
+            let mut slots: Vec<Option<Hit>> = vec![None; docs];
+            let mut outside = Vec::new();
+            for h in hits {
+                match slots.get_mut(h.doc as usize) {
+                    Some(Some(kept)) => {
+                        kept.score = kept.score.max(h.score);
+                        kept.fuzzy &= h.fuzzy;
+                    }
+                    Some(slot) => *slot = Some(h),
+                    None => outside.push(h),
                 }
             }
+            let mut merged: Vec<Hit> = slots.into_iter().flatten().collect();
+            if !outside.is_empty() {
+                merged.extend(outside);
+                return Ok(dedup_hits(merged));
+            }
+            return Ok(merged);
         }
-        Ok(hits)
+        Ok(dedup_hits(hits))
     }
 
     /// The dictionary terms a query word stands for, best first: exact, aliases, stems,
@@ -337,16 +524,29 @@ impl<'s, 'a> Matcher<'s, 'a> {
 
     /// Dictionary terms starting with `prefix` (not equal to it), most frequent first.
     pub fn completions(&self, prefix: &str, limit: usize) -> Vec<(String, TermInfo)> {
-        let mut found = Vec::new();
+        // Keys go to one buffer: a short prefix has thousands of completions, and only
+        // `limit` of them become strings.
+        let mut bytes: Vec<u8> = Vec::new();
+        let mut found: Vec<(TermInfo, usize, usize)> = Vec::new();
         self.index.postings().search(prefix, Str::new(prefix).starts_with(), |key, info| {
             if key != prefix.as_bytes() {
-                found.push((String::from_utf8_lossy(key).into_owned(), info));
+                found.push((info, bytes.len(), bytes.len() + key.len()));
+                bytes.extend_from_slice(key);
             }
             true
         });
-        found.sort_by(|a, b| b.1.doc_freq.cmp(&a.1.doc_freq).then_with(|| a.0.cmp(&b.0)));
-        found.truncate(limit);
+        let order = |a: &(TermInfo, usize, usize), b: &(TermInfo, usize, usize)| {
+            b.0.doc_freq.cmp(&a.0.doc_freq).then_with(|| bytes[a.1..a.2].cmp(&bytes[b.1..b.2]))
+        };
+        if limit < found.len() {
+            found.select_nth_unstable_by(limit, order);
+            found.truncate(limit);
+        }
+        found.sort_unstable_by(order);
         found
+            .into_iter()
+            .map(|(info, s, e)| (String::from_utf8_lossy(&bytes[s..e]).into_owned(), info))
+            .collect()
     }
 
     /// Other dictionary terms with the same English stem as `term`.
@@ -384,9 +584,6 @@ impl<'s, 'a> Matcher<'s, 'a> {
             c if c >= FUZZY_MIN_CHARS => 1,
             _ => return Vec::new(),
         };
-        let Some(automaton) = (1..=wanted).rev().find_map(|d| Levenshtein::new(term, d).ok()) else {
-            return Vec::new();
-        };
         // A sharded index reads only the terms sharing the word's first two letters (one or
         // two term ranges, not every range for a letter); see `format::shards`.
         let postings = self.index.postings();
@@ -394,16 +591,23 @@ impl<'s, 'a> Matcher<'s, 'a> {
             Some((end, _)) if postings.is_sharded() => &term[..end],
             _ => "",
         };
-        let automaton = automaton.intersection(Str::new(head).starts_with());
+        let within = || Str::new(head).starts_with();
         let mut found = Vec::new();
-        postings.search(head, automaton, |key, info| {
+        let mut each = |key: &[u8], info| {
             let candidate = String::from_utf8_lossy(key).into_owned();
             if candidate != term {
                 let d = edit_distance(term, &candidate).min(2) as u8;
                 found.push((candidate, info, d));
             }
             true
-        });
+        };
+        if let Some(automaton) = AsciiLevenshtein::new(term, wanted as u8) {
+            postings.search(head, automaton.intersection(within()), &mut each);
+        } else if let Some(automaton) = (1..=wanted).rev().find_map(|d| Levenshtein::new(term, d).ok()) {
+            postings.search(head, automaton.intersection(within()), &mut each);
+        } else {
+            return Vec::new();
+        }
         found.sort_by(|a, b| a.2.cmp(&b.2).then(b.1.doc_freq.cmp(&a.1.doc_freq)).then_with(|| a.0.cmp(&b.0)));
         found.truncate(MAX_FUZZY_TERMS);
         found
@@ -411,11 +615,16 @@ impl<'s, 'a> Matcher<'s, 'a> {
 
     /// Documents where `words` occur consecutively (each word by its exact, alias or stem
     /// variants), scored as one term whose idf is the sum of the words' idfs and whose
-    /// frequency is the number of occurrences. Positions are the phrase starts.
-    fn phrase(&self, words: &[String]) -> Result<(HashMap<u32, Hit>, Vec<String>)> {
-        let mut per_word: Vec<HashMap<u32, Hit>> = Vec::with_capacity(words.len());
+    /// frequency is the number of occurrences. Positions are the phrase starts. Documents are
+    /// intersected first; positions are read only for those having every word.
+    fn phrase(&self, words: &[String]) -> Result<(Vec<Hit>, Vec<String>, Positions)> {
+        let postings = self.index.postings();
+        let none = || (Vec::new(), Vec::new(), Positions::Starts(Vec::new()));
+        let mut per_word: Vec<Vec<TermInfo>> = Vec::with_capacity(words.len());
         let mut terms = Vec::new();
         let mut idf = 0.0;
+        let mut common: Option<Vec<u32>> = None;
+        let mut list = Vec::new();
         for w in words {
             let variants: Vec<Variant> = self
                 .expand(w, false)
@@ -423,28 +632,67 @@ impl<'s, 'a> Matcher<'s, 'a> {
                 .filter(|v| matches!(v.kind, MatchKind::Exact | MatchKind::Alias | MatchKind::Stem))
                 .collect();
             let Some(df) = variants.iter().map(|v| v.info.doc_freq).max() else {
-                return Ok((HashMap::new(), Vec::new()));
+                return Ok(none());
             };
             idf += self.bm25.idf(df);
-            let mut hits = self.term_hits(&variants, true)?;
-            for h in hits.values_mut() {
-                h.positions.sort_unstable();
+            let mut docs: Vec<u32> = Vec::new();
+            for v in &variants {
+                postings.read_postings(v.info, &mut list)?;
+                docs.extend(list.iter().map(|p| p.doc));
             }
-            per_word.push(hits);
+            if variants.len() > 1 {
+                docs.sort_unstable();
+                docs.dedup();
+            }
+            common = Some(match common {
+                None => docs,
+                Some(mut c) => {
+                    c.retain(|d| docs.binary_search(d).is_ok());
+                    c
+                }
+            });
+            per_word.push(variants.iter().map(|v| v.info).collect());
             terms.extend(variants.into_iter().map(|v| v.term));
         }
-        let mut out = HashMap::new();
-        let Some((first, rest)) = per_word.split_first() else { return Ok((out, terms)) };
-        for (&doc, h) in first {
+        let common = common.unwrap_or_default();
+        // Per word: the positions of each common document (index into `common`), sorted.
+        let mut buf = Vec::new();
+        let mut word_positions: Vec<(Vec<u32>, Vec<usize>)> = Vec::with_capacity(per_word.len());
+        for infos in &per_word {
+            let mut pairs: Vec<(u32, u32)> = Vec::new();
+            for &info in infos {
+                let mut at = 0usize;
+                postings.positions_in(info, &common, &mut buf, |doc, ps| {
+                    while common.get(at).is_some_and(|&d| d < doc) {
+                        at += 1;
+                    }
+                    pairs.extend(ps.iter().map(|&p| (at as u32, p)));
+                })?;
+            }
+            pairs.sort_unstable();
+            let mut offsets = vec![0usize; common.len() + 1];
+            for &(i, _) in &pairs {
+                offsets[i as usize + 1] += 1;
+            }
+            for i in 0..common.len() {
+                offsets[i + 1] += offsets[i];
+            }
+            word_positions.push((pairs.into_iter().map(|(_, p)| p).collect(), offsets));
+        }
+        let mut hits = Vec::new();
+        let mut starts_by_doc = Vec::new();
+        let Some(((first, first_offsets), rest)) = word_positions.split_first() else {
+            return Ok((hits, terms, Positions::Starts(starts_by_doc)));
+        };
+        for (i, &doc) in common.iter().enumerate() {
             // A sharded index has no lengths at hand: every document then counts as average.
             let (title_len, body_len) = self.index.docs().lengths(doc).unwrap_or((0, 0));
-            let starts: Vec<u32> = h
-                .positions
+            let starts: Vec<u32> = first[first_offsets[i]..first_offsets[i + 1]]
                 .iter()
                 .copied()
                 .filter(|&p| {
-                    rest.iter().enumerate().all(|(i, m)| {
-                        m.get(&doc).is_some_and(|w| w.positions.binary_search(&(p + 1 + i as u32)).is_ok())
+                    rest.iter().enumerate().all(|(w, (flat, offsets))| {
+                        flat[offsets[i]..offsets[i + 1]].binary_search(&(p + 1 + w as u32)).is_ok()
                     })
                 })
                 .collect();
@@ -454,9 +702,10 @@ impl<'s, 'a> Matcher<'s, 'a> {
             let in_title = starts.iter().filter(|&&p| p < title_len).count() as u32;
             let in_body = starts.len() as u32 - in_title;
             let score = self.bm25.score(idf, in_title, in_body, title_len, body_len);
-            out.insert(doc, Hit { score, fuzzy: false, positions: starts });
+            hits.push(Hit { doc, score, fuzzy: false });
+            starts_by_doc.push((doc, starts));
         }
-        Ok((out, terms))
+        Ok((hits, terms, Positions::Starts(starts_by_doc)))
     }
 
     fn score(&self, idf: f64, p: &Posting) -> f64 {
@@ -465,21 +714,95 @@ impl<'s, 'a> Matcher<'s, 'a> {
     }
 }
 
+/// Longest word [`AsciiLevenshtein`] handles; longer ones use `fst`'s automaton (which
+/// builds fine up to about 48 characters at distance 2, so the two always agree).
+const LEVENSHTEIN_MAX: usize = 32;
+
+/// Largest distance [`AsciiLevenshtein`] handles.
+const LEVENSHTEIN_MAX_DISTANCE: usize = 2;
+
+/// The words within an edit distance of an ASCII word, as an automaton computed lazily, where
+/// `fst`'s [`Levenshtein`] first builds a whole DFA (most of a typo query's time).
+///
+/// A state is one row of the edit-distance table (cell `i`: the distance between the key read
+/// so far and the query's first `i` characters), kept as bit sets: `at_most[v]` has bit `i`
+/// set when cell `i` is at most `v`, for `v` up to the distance (larger values never matter).
+/// Reading a character computes the next row with a few shifts: cell `i + 1` is at most `v`
+/// when cell `i` was at most `v` and the query's character `i` is the one read (a match),
+/// or cell `i` or `i + 1` was at most `v − 1` (a substitution or an insertion), or the new
+/// cell `i` is at most `v − 1` (a deletion). Distances are in characters, as `fst`'s: a
+/// non-ASCII character (its lead byte) is one edit; its continuation bytes leave the row as
+/// it is.
+#[derive(Debug, Clone)]
+struct AsciiLevenshtein {
+    /// Per ASCII byte, the bit set of the query positions holding it (bit `i + 1` for the
+    /// query's character `i`, aligned with the table cell it completes).
+    matches: [u64; 128],
+    /// Bits of the row's cells: 0 to the query length.
+    cells: u64,
+    /// Bit of the last cell (the whole query).
+    last: u64,
+    distance: usize,
+}
+
+impl AsciiLevenshtein {
+    /// The automaton for `query` at `distance`, if `query` is ASCII, short enough, and
+    /// `distance` at most [`LEVENSHTEIN_MAX_DISTANCE`].
+    fn new(query: &str, distance: u8) -> Option<AsciiLevenshtein> {
+        let distance = usize::from(distance);
+        if !query.is_ascii() || query.len() > LEVENSHTEIN_MAX || distance > LEVENSHTEIN_MAX_DISTANCE {
+            return None;
+        }
+        let mut matches = [0u64; 128];
+        for (i, b) in query.bytes().enumerate() {
+            matches[usize::from(b)] |= 1 << (i + 1);
+        }
+        let n = query.len();
+        Some(AsciiLevenshtein { matches, cells: (1u64 << (n + 1)) - 1, last: 1 << n, distance })
+    }
+}
+
+impl Automaton for AsciiLevenshtein {
+    type State = [u64; LEVENSHTEIN_MAX_DISTANCE + 1];
+
+    fn start(&self) -> Self::State {
+        // Cell i is i (deleting the query's first i characters).
+        let mut row = [0u64; LEVENSHTEIN_MAX_DISTANCE + 1];
+        for (v, set) in row.iter_mut().enumerate() {
+            *set = ((1u64 << (v + 1)) - 1) & self.cells;
+        }
+        row
+    }
+
+    fn is_match(&self, row: &Self::State) -> bool {
+        row[self.distance] & self.last != 0
+    }
+
+    fn can_match(&self, row: &Self::State) -> bool {
+        row[self.distance] != 0
+    }
+
+    fn accept(&self, row: &Self::State, byte: u8) -> Self::State {
+        if (0x80..0xc0).contains(&byte) {
+            return *row;
+        }
+        let matching = self.matches.get(usize::from(byte)).copied().unwrap_or(0);
+        let mut next = [0u64; LEVENSHTEIN_MAX_DISTANCE + 1];
+        for v in 0..=self.distance {
+            let mut set = (row[v] << 1) & matching;
+            if v > 0 {
+                set |= row[v - 1] | (row[v - 1] << 1) | (next[v - 1] << 1);
+            }
+            next[v] = set & self.cells;
+        }
+        next
+    }
+}
+
 /// True when `a` and `b` are their common prefix plus an inflectional ending each.
 fn is_inflection(a: &str, b: &str) -> bool {
     let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
     INFLECTIONS.contains(&&a[common..]) && INFLECTIONS.contains(&&b[common..])
-}
-
-/// Tiered order: more groups, then fewer typo-corrected groups, then score, then ordinal.
-fn sort(docs: &mut [Scored]) {
-    docs.sort_by(|a, b| {
-        b.groups
-            .cmp(&a.groups)
-            .then(a.fuzzy_groups.cmp(&b.fuzzy_groups))
-            .then(b.score.total_cmp(&a.score))
-            .then(a.doc.cmp(&b.doc))
-    });
 }
 
 /// How close together the groups' words stand, in 0..=1: `(k − 1) / (span − 1)` for the
@@ -555,6 +878,87 @@ mod tests {
         assert!(!is_inflection("authorities", "authors"));
         assert!(!is_inflection("authorities", "authorize"));
         assert!(!is_inflection("negotiations", "negotiate"));
+    }
+
+    #[test]
+    fn lazy_levenshtein_accepts_what_fsts_accepts() {
+        use fst::{IntoStreamer, Set, Streamer};
+        let mut keys = vec![
+            "kyiv",
+            "kiev",
+            "kyyiv",
+            "kijv",
+            "kyïv",
+            "kÿiv",
+            "kyivé",
+            "witkoff",
+            "witkof",
+            "wittkoff",
+            "witkovv",
+            "wïtkoff",
+            "peskov",
+            "peskof",
+            "pesko",
+            "zelenskyy",
+            "zelensky",
+            "zelenskiy",
+            "zelenskij",
+            "zełensky",
+            "sanctions",
+            "sanction",
+            "snactions",
+            "sanctiöns",
+            "a",
+            "ab",
+            "",
+        ];
+        // Every key one or two edits from a few words, with ASCII and non-ASCII characters.
+        let edits = |w: &str| -> Vec<String> {
+            let c: Vec<char> = w.chars().collect();
+            let mut out = Vec::new();
+            for i in 0..=c.len() {
+                for x in ['q', 'é', 'e', '😀'] {
+                    out.push(c[..i].iter().chain([x].iter()).chain(c[i..].iter()).collect());
+                    if i < c.len() {
+                        out.push(c[..i].iter().chain([x].iter()).chain(c[i + 1..].iter()).collect());
+                    }
+                }
+                if i < c.len() {
+                    out.push(c[..i].iter().chain(c[i + 1..].iter()).collect());
+                }
+            }
+            out
+        };
+        let mut generated: Vec<String> = Vec::new();
+        for w in ["kyiv", "peskov", "ab"] {
+            for once in edits(w) {
+                generated.extend(edits(&once));
+                generated.push(once);
+            }
+        }
+        keys.extend(generated.iter().map(String::as_str));
+        keys.sort_unstable();
+        keys.dedup();
+        let set = Set::from_iter(keys).unwrap_or_default();
+        fn collect<A: Automaton>(mut stream: fst::set::Stream<'_, A>) -> Vec<String> {
+            let mut out = Vec::new();
+            while let Some(k) = stream.next() {
+                out.push(String::from_utf8_lossy(k).into_owned());
+            }
+            out
+        }
+        for word in ["kyiv", "witkoff", "peskov", "zelensky", "sanctions", "ab", "x"] {
+            for d in 1..=2u8 {
+                let ours = collect(
+                    set.search(AsciiLevenshtein::new(word, d).unwrap_or_else(|| panic!())).into_stream(),
+                );
+                let theirs = collect(
+                    set.search(Levenshtein::new(word, u32::from(d)).unwrap_or_else(|_| panic!()))
+                        .into_stream(),
+                );
+                assert_eq!(ours, theirs, "{word} at {d}");
+            }
+        }
     }
 
     #[test]
