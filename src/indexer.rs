@@ -216,8 +216,8 @@ struct Timings {
     ingest: Duration,
     /// When the last `add` returned.
     last_add: Option<Instant>,
-    /// Finished steps: name, time, memory after it.
-    steps: Vec<(&'static str, Duration, Memory)>,
+    /// Sum of the steps printed so far.
+    total: Duration,
 }
 
 /// Resident memory of the process (`VmRSS`) and its peak so far (`VmHWM`), in bytes.
@@ -249,38 +249,35 @@ impl Timings {
         now
     }
 
+    /// Ends the adds: prints the header, the ingest time and the time of each part of `add`.
     fn end_adds(&mut self) {
         let names = ["add: tokenize", "add: document store", "add: entity candidates", "add: postings"];
         let memory = Memory::now();
         if let Some(last) = self.last_add.take() {
             self.ingest += last.elapsed();
         }
-        self.steps.push(("ingest: read and parse (between adds)", self.ingest, Memory::default()));
-        for (name, time) in names.into_iter().zip(self.adds) {
-            self.steps.push((name, time, Memory::default()));
+        eprintln!("dossier timings (DOSSIER_TIMINGS): phase, seconds, memory after it (rss, peak)");
+        self.step("ingest: read and parse (between adds)", self.ingest, Memory::default());
+        for (i, (name, time)) in names.into_iter().zip(self.adds).enumerate() {
+            let last = i + 1 == names.len();
+            self.step(name, time, if last { memory } else { Memory::default() });
         }
-        if let Some(last) = self.steps.last_mut() {
-            last.2 = memory;
-        }
+    }
+
+    /// Prints one finished step as soon as it ends (a build stopped midway still tells
+    /// where it was) and keeps its time for the total.
+    fn step(&mut self, name: &str, time: Duration, memory: Memory) {
+        let gb = |b: Option<u64>| b.map_or(String::new(), |b| format!("{:.2} GB", b as f64 / 1e9));
+        eprintln!("  {name:<40} {:>9.3} s  {:>9} {:>9}", time.as_secs_f64(), gb(memory.rss), gb(memory.peak));
+        self.total += time;
     }
 
     fn finish_step(&mut self, name: &'static str, since: Instant) {
-        self.steps.push((name, since.elapsed(), Memory::now()));
+        self.step(name, since.elapsed(), Memory::now());
     }
 
     fn print(&self) {
-        let gb = |b: Option<u64>| b.map_or(String::new(), |b| format!("{:.2} GB", b as f64 / 1e9));
-        let total: Duration = self.steps.iter().map(|s| s.1).sum();
-        eprintln!("dossier timings (DOSSIER_TIMINGS): phase, seconds, memory after it (rss, peak)");
-        for (name, time, memory) in &self.steps {
-            eprintln!(
-                "  {name:<40} {:>9.3} s  {:>9} {:>9}",
-                time.as_secs_f64(),
-                gb(memory.rss),
-                gb(memory.peak)
-            );
-        }
-        eprintln!("  {:<40} {:>9.3} s", "total", total.as_secs_f64());
+        eprintln!("  {:<40} {:>9.3} s", "total", self.total.as_secs_f64());
     }
 }
 

@@ -31,8 +31,23 @@ pub fn related<'p>(
     postings: impl Iterator<Item = &'p [Posting]> + Clone,
     doc_count: u32,
 ) -> Vec<Vec<(u32, f32)>> {
+    related_with_cap(postings, doc_count, default_cap(doc_count))
+}
+
+/// The document frequency above which [`related`] ignores a term: [`MAX_DOC_FREQ`], or 5%
+/// of the corpus if more. Because it grows with the corpus, so does the work per document.
+pub fn default_cap(doc_count: u32) -> u32 {
+    MAX_DOC_FREQ.max(doc_count / 20)
+}
+
+/// [`related`], ignoring terms in more than `cap` documents (for measuring other caps:
+/// `examples/related_bench.rs`).
+pub fn related_with_cap<'p>(
+    postings: impl Iterator<Item = &'p [Posting]> + Clone,
+    doc_count: u32,
+    cap: u32,
+) -> Vec<Vec<(u32, f32)>> {
     let n = doc_count as usize;
-    let cap = MAX_DOC_FREQ.max(doc_count / 20);
     let idf = |df: usize| ((1.0 + doc_count as f32) / (df as f32)).ln();
     // Transpose the useful postings into per-document weighted term lists, and keep each
     // useful list with its weights computed once (the inner loop below only adds products).

@@ -14,7 +14,8 @@
 # Limits: a build is stopped after LIMIT_MINUTES (15) or when its address space passes
 # LIMIT_GB (20 GiB; `ulimit -v`, so the allocation fails and the build aborts), and larger
 # sizes are then skipped; a size is also skipped when the power law fitted to the last two
-# sizes predicts it would pass either limit. Either way the limit is recorded in the table.
+# sizes predicts it would pass twice either limit. Either way the limit is recorded in the
+# table, with the last phase or progress line the build printed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT=bench/out/scale
@@ -65,7 +66,7 @@ for n in "${sizes[@]}"; do
   grep -E '^(  |dossier)' "$OUT/build-$n.log" >&2 || true
   if [ $status -ne 0 ] || [ ! -s "$index" ]; then
     reason="build failed (exit $status): $(grep -E 'dossier:|memory allocation|Command terminated' "$OUT/build-$n.log" | head -2 | tr '\n' ' ')"
-    [ $status -eq 124 ] && reason="build stopped after $LIMIT_MINUTES min"
+    [ $status -eq 124 ] && reason="build stopped after $LIMIT_MINUTES min; last: $(grep -E '^(dossier: [0-9,]+ documents|  [a-z])' "$OUT/build-$n.log" | tail -1 | sed 's/  */ /g')"
     say "$n documents: $reason"
     node bench/scale/report.mjs --skip "$n" "$reason" "$OUT/build-$n.log"
     break
