@@ -1,9 +1,9 @@
 //! Progress of `dossier build` on stderr, for inputs of more than a few hundred documents.
 //!
 //! - stderr is a terminal: one line redrawn in place (`\r`, at most 10 times a second) with
-//!   the documents indexed, files read out of the total, the percentage of input bytes
-//!   read, the rate and the elapsed time; it is erased when ingestion ends, and the line
-//!   `writing the index…` shows while the index is written.
+//!   the documents indexed, files read out of the total (when more than one), the
+//!   percentage of input bytes read, the rate and the elapsed time; it is erased when
+//!   ingestion ends, and the line `writing the index…` shows while the index is written.
 //! - stderr is not a terminal (a log, a pipe): a plain line at every 10% of the input.
 //! - Shown only once the input has [`SHOW_FROM`] files or [`SHOW_FROM`] documents were
 //!   indexed, so small builds stay silent.
@@ -108,15 +108,19 @@ impl Bar {
         self.drawn = Some(Instant::now());
     }
 
-    /// `12,345 documents · 1,234/5,000 files · 45% · 2,345 docs/s · 1m 02s`.
+    /// `12,345 documents · 1,234/5,000 files · 45% · 2,345 docs/s · 1m 02s` (no file count
+    /// for a single file, such as one big JSONL).
     fn status(&self, p: &Progress) -> String {
         let elapsed = self.started.elapsed();
         let rate = p.documents as f64 / elapsed.as_secs_f64().max(1e-3);
+        let files = if p.files_total > 1 {
+            format!(" · {}/{} files", thousands(p.files_done as u64), thousands(p.files_total as u64))
+        } else {
+            String::new()
+        };
         format!(
-            "{} documents · {}/{} files · {:.0}% · {} docs/s · {}",
+            "{} documents{files} · {:.0}% · {} docs/s · {}",
             thousands(p.documents as u64),
-            thousands(p.files_done as u64),
-            thousands(p.files_total as u64),
             p.fraction() * 100.0,
             thousands(rate.round() as u64),
             clock(elapsed)
