@@ -120,7 +120,15 @@ function render() {
   lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of all) {
     if (r.skipped) {
-      lines.push(`| ${r.docs.toLocaleString('en')} | ${r.skipped} |||||||||||| `);
+      let note = r.skipped.replace(/; last:.*/, '');
+      const phases = r.phases ?? [];
+      const last = phases[phases.length - 1];
+      if (last) {
+        const done = phases.reduce((sum, p) => sum + p.seconds, 0);
+        const rss = [...phases].reverse().find((p) => p.rssGB != null)?.rssGB;
+        note += `: phases up to “${last.name}” took ${(done / 60).toFixed(1)} min${rss ? ` (RSS ${rss.toFixed(2)} GB)` : ''}; the next one did not end`;
+      }
+      lines.push(`| ${r.docs.toLocaleString('en')} | ${note} |||||||||||| `);
       continue;
     }
     const q = KINDS.map((k) => ms(r.queries[k]?.medianMs));
