@@ -61,9 +61,10 @@ impl Indexer {
         }
     }
 
-    /// Measures the time of each build phase and prints it to stderr when [`Indexer::finish`]
-    /// ends (with the process's memory after each phase, where `/proc` tells it). The CLI
-    /// turns this on with `DOSSIER_TIMINGS=1`.
+    /// Measures the time of each build phase and prints it to stderr, with the process's
+    /// memory after it where `/proc` tells it: the parts of [`Indexer::add`] (summed over
+    /// documents) when [`Indexer::finish`] starts, then each step of `finish` as it ends. The
+    /// CLI turns this on with `DOSSIER_TIMINGS=1`.
     pub fn with_timings(self) -> Indexer {
         Indexer { timings: Some(Timings::default()), ..self }
     }
