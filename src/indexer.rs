@@ -4,6 +4,7 @@
 //! [`Indexer::finish`] writes them in term order.
 
 use std::collections::HashMap;
+use std::time::{Duration, Instant};
 
 use crate::analysis;
 use crate::entities::{self, Extractor};
@@ -24,6 +25,7 @@ pub struct Indexer {
     terms: HashMap<String, TermPostings>,
     meta: Meta,
     extractor: Option<Extractor>,
+    timings: Option<Timings>,
 }
 
 impl Default for Indexer {
@@ -55,7 +57,16 @@ impl Indexer {
             terms: HashMap::new(),
             meta: Meta::default(),
             extractor: Some(Extractor::new()),
+            timings: None,
         }
+    }
+
+    /// Measures the time of each build phase and prints it to stderr, with the process's
+    /// memory after it where `/proc` tells it: the parts of [`Indexer::add`] (summed over
+    /// documents) when [`Indexer::finish`] starts, then each step of `finish` as it ends. The
+    /// CLI turns this on with `DOSSIER_TIMINGS=1`.
+    pub fn with_timings(self) -> Indexer {
+        Indexer { timings: Some(Timings::default()), ..self }
     }
 
     /// An empty indexer that skips entity extraction (the index then has no entity sections).
@@ -76,6 +87,7 @@ impl Indexer {
     /// Analyses and adds one document; returns its ordinal. Cost is linear in its text.
     /// Fails only when the index would pass 4 GiB.
     pub fn add(&mut self, mut doc: Document) -> Result<u32, format::Error> {
+        let mut clock = self.timings.as_mut().map(Timings::start_add);
         if doc.date.is_none() {
             // A dateline at the start of the text ("KYIV, Aug 29 (Reuters) -") dates the story.
             doc.date = entities::dates::dateline(&doc.text);
@@ -97,6 +109,7 @@ impl Indexer {
         let body_start = title_len + FIELD_GAP;
         let body_end = analysis::tokenize(&doc.text, body_start, |t| record(t.term, t.position, false));
         let body_len = body_end - body_start;
+        lap(&mut self.timings, &mut clock, Phase::Tokenize);
 
         let ordinal = self.docs.add(&StoredDoc {
             id: &doc.id,
@@ -107,9 +120,11 @@ impl Indexer {
             title_len,
             body_len,
         })?;
+        lap(&mut self.timings, &mut clock, Phase::DocStore);
         if let Some(x) = self.extractor.as_mut() {
             x.add(ordinal, &doc.title, &doc.text, doc.date.as_deref());
         }
+        lap(&mut self.timings, &mut clock, Phase::Entities);
         for (term, mut dt) in doc_terms {
             dt.positions.sort_unstable();
             let acc = self.terms.entry(term).or_default();
@@ -119,23 +134,43 @@ impl Indexer {
         self.meta.doc_count += 1;
         self.meta.title_tokens += u64::from(title_len);
         self.meta.body_tokens += u64::from(body_len);
+        lap(&mut self.timings, &mut clock, Phase::Postings);
+        if let Some(t) = self.timings.as_mut() {
+            t.last_add = Some(Instant::now());
+        }
         Ok(ordinal)
     }
 
     /// Writes the index file. Cost: sorting the terms, then one pass over all postings.
     /// Fails on a duplicate document id or past 4 GiB.
     pub fn finish(self) -> Result<Vec<u8>, format::Error> {
+        let mut timings = self.timings;
+        if let Some(t) = timings.as_mut() {
+            t.end_adds();
+        }
+        let mut step = |name: &'static str, since: Instant| {
+            if let Some(t) = timings.as_mut() {
+                t.finish_step(name, since);
+            }
+            Instant::now()
+        };
+        let at = Instant::now();
         let mut terms: Vec<(String, TermPostings)> = self.terms.into_iter().collect();
         terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let at = step("finish: sort terms", at);
         let related =
             crate::related::related(terms.iter().map(|(_, acc)| &acc.postings[..]), self.meta.doc_count);
+        let at = step("finish: related documents", at);
         let mut postings = PostingsWriter::new();
         for (term, acc) in &terms {
             postings.add(term, &acc.postings, &acc.positions)?;
         }
         let sections = postings.finish()?;
+        drop(terms);
+        let at = step("finish: encode postings", at);
         let (docs, dids) = self.docs.finish()?;
         let meta = Meta { term_count: sections.term_count, ..self.meta };
+        let mut at = step("finish: document store", at);
 
         let mut out = IndexWriter::new();
         out.section(format::META, meta.write())?;
@@ -146,13 +181,113 @@ impl Indexer {
         out.section(format::DIDS, dids)?;
         out.section(format::related::RELS, format::related::write_related(&related))?;
         if let Some(x) = self.extractor {
-            let sections = entity_sections(x.finish(), meta.doc_count)?;
+            let found = x.finish();
+            at = step("finish: merge entities", at);
+            let sections = entity_sections(found, meta.doc_count)?;
             out.section(ENTS, sections.ents)?;
             out.section(DENT, sections.dent)?;
             out.section(EIDS, sections.eids)?;
             out.section(EALS, sections.eals)?;
+            at = step("finish: encode entities", at);
         }
-        out.finish()
+        let bytes = out.finish()?;
+        step("finish: assemble file", at);
+        if let Some(t) = timings {
+            t.print();
+        }
+        Ok(bytes)
+    }
+}
+
+/// The parts of [`Indexer::add`] that are timed.
+#[derive(Clone, Copy)]
+enum Phase {
+    Tokenize,
+    DocStore,
+    Entities,
+    Postings,
+}
+
+/// Phase times of one build (see [`Indexer::with_timings`]).
+#[derive(Default)]
+struct Timings {
+    /// Time in each [`Phase`] of `add`, summed over documents.
+    adds: [Duration; 4],
+    /// Time between `add` calls: reading and parsing the input (the caller's work).
+    ingest: Duration,
+    /// When the last `add` returned.
+    last_add: Option<Instant>,
+    /// Sum of the steps printed so far.
+    total: Duration,
+}
+
+/// Resident memory of the process (`VmRSS`) and its peak so far (`VmHWM`), in bytes.
+#[derive(Clone, Copy, Default)]
+struct Memory {
+    rss: Option<u64>,
+    peak: Option<u64>,
+}
+
+impl Memory {
+    /// Reads `/proc/self/status`; both `None` where there is none.
+    fn now() -> Memory {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let field = |name: &str| {
+            let line = status.lines().find(|l| l.starts_with(name))?;
+            let kb: u64 = line.get(name.len()..)?.trim().trim_end_matches("kB").trim().parse().ok()?;
+            Some(kb * 1024)
+        };
+        Memory { rss: field("VmRSS:"), peak: field("VmHWM:") }
+    }
+}
+
+impl Timings {
+    fn start_add(&mut self) -> Instant {
+        let now = Instant::now();
+        if let Some(last) = self.last_add {
+            self.ingest += now - last;
+        }
+        now
+    }
+
+    /// Ends the adds: prints the header, the ingest time and the time of each part of `add`.
+    fn end_adds(&mut self) {
+        let names = ["add: tokenize", "add: document store", "add: entity candidates", "add: postings"];
+        let memory = Memory::now();
+        if let Some(last) = self.last_add.take() {
+            self.ingest += last.elapsed();
+        }
+        eprintln!("dossier timings (DOSSIER_TIMINGS): phase, seconds, memory after it (rss, peak)");
+        self.step("ingest: read and parse (between adds)", self.ingest, Memory::default());
+        for (i, (name, time)) in names.into_iter().zip(self.adds).enumerate() {
+            let last = i + 1 == names.len();
+            self.step(name, time, if last { memory } else { Memory::default() });
+        }
+    }
+
+    /// Prints one finished step as soon as it ends (a build stopped midway still tells
+    /// where it was) and keeps its time for the total.
+    fn step(&mut self, name: &str, time: Duration, memory: Memory) {
+        let gb = |b: Option<u64>| b.map_or(String::new(), |b| format!("{:.2} GB", b as f64 / 1e9));
+        eprintln!("  {name:<40} {:>9.3} s  {:>9} {:>9}", time.as_secs_f64(), gb(memory.rss), gb(memory.peak));
+        self.total += time;
+    }
+
+    fn finish_step(&mut self, name: &'static str, since: Instant) {
+        self.step(name, since.elapsed(), Memory::now());
+    }
+
+    fn print(&self) {
+        eprintln!("  {:<40} {:>9.3} s", "total", self.total.as_secs_f64());
+    }
+}
+
+/// Adds the time since `clock` to `phase` and restarts the clock (nothing when not timing).
+fn lap(timings: &mut Option<Timings>, clock: &mut Option<Instant>, phase: Phase) {
+    if let (Some(t), Some(c)) = (timings.as_mut(), clock.as_mut()) {
+        let now = Instant::now();
+        t.adds[phase as usize] += now - *c;
+        *c = now;
     }
 }
 

@@ -94,3 +94,67 @@ fn entities_json_lists_each_entity_with_type_aliases_and_mentions_per_document()
     assert_eq!(zel["docs"].as_object().unwrap().len(), 5);
     assert!(zel["docs"][seed("003")].as_u64().unwrap() > 1);
 }
+
+/// A folder of `n` small articles, `0000.txt`, `0001.txt`, …
+fn many_files(name: &str, n: usize) -> std::path::PathBuf {
+    let dir = scratch(name);
+    let corpus = dir.join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for i in 0..n {
+        let text = format!("Story {i}\n\nEnvoy Keith Kellogg met officials in Kyiv on day {i} of the talks.");
+        std::fs::write(corpus.join(format!("{i:04}.txt")), text).unwrap();
+    }
+    dir
+}
+
+fn build_with(dir: &std::path::Path, progress: Option<&str>, extra: &[&str]) -> String {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dossier"));
+    command.args(["build", "corpus", "-o", "index.dsr"]).args(extra).current_dir(dir);
+    match progress {
+        Some(v) => command.env("DOSSIER_PROGRESS", v),
+        None => command.env_remove("DOSSIER_PROGRESS"),
+    };
+    let out = command.output().expect("dossier runs");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("indexed 400 documents from 400 files"), "{stderr}");
+    stderr
+}
+
+#[test]
+fn a_big_build_shows_progress_unless_quiet() {
+    let dir = many_files("progress", 400);
+    // Forced terminal line: redrawn in place with \r, then erased before the summary.
+    let stderr = build_with(&dir, Some("always"), &[]);
+    assert!(stderr.contains("\rindexing: "), "{stderr:?}");
+    assert!(stderr.contains("/400 files · "), "{stderr:?}");
+    assert!(stderr.contains("docs/s"), "{stderr:?}");
+    assert!(stderr.contains("\r\x1b[K"), "the line is erased: {stderr:?}");
+    // stderr is not a terminal here: one plain line per 10% of the input.
+    let stderr = build_with(&dir, None, &[]);
+    let lines: Vec<&str> = stderr.lines().filter(|l| l.contains("/400 files")).collect();
+    assert_eq!(lines.len(), 10, "{stderr}");
+    assert!(lines[9].starts_with("dossier: 400 documents · 400/400 files · 100% · "), "{stderr}");
+    assert!(!stderr.contains('\r'), "{stderr:?}");
+    // --quiet (and DOSSIER_PROGRESS=never): no progress at all, the summary stays.
+    for (progress, extra) in
+        [(Some("always"), &["--quiet"][..]), (None, &["-q"][..]), (Some("never"), &[][..])]
+    {
+        let stderr = build_with(&dir, progress, extra);
+        assert!(!stderr.contains("files ·") && !stderr.contains('\r'), "{stderr:?}");
+    }
+}
+
+#[test]
+fn a_small_build_shows_no_progress() {
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["build", "corpus", "-o"])
+        .arg(scratch("small-progress").join("index.dsr"))
+        .current_dir(root())
+        .env_remove("DOSSIER_PROGRESS")
+        .output()
+        .expect("dossier runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("files ·"), "{stderr}");
+}

@@ -38,8 +38,13 @@ pub(super) fn read(run: &mut Run, path: &Path) {
         buffer.clear();
         match read_line(&mut reader, &mut buffer, MAX_FILE_BYTES) {
             Ok(Line::End) => break,
-            Ok(Line::Complete) => all_blank &= !line(run, path, &stem, line_number, &buffer),
+            Ok(Line::Complete) => {
+                let length = u64::try_from(buffer.len()).unwrap_or(u64::MAX);
+                run.progress.bytes_done = run.progress.bytes_done.saturating_add(length);
+                all_blank &= !line(run, path, &stem, line_number, &buffer);
+            }
             Ok(Line::TooLong(length)) => {
+                run.progress.bytes_done = run.progress.bytes_done.saturating_add(length);
                 all_blank = false;
                 let reason = format!("line too long ({length} bytes, limit 64 MiB)");
                 run.skip(path, Some(line_number), reason);

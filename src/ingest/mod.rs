@@ -107,6 +107,35 @@ pub struct Report {
     pub warnings: Vec<Warning>,
 }
 
+/// How far an [`ingest_with_progress`] run is: given to its callback after every document
+/// and every file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Documents handed to the sink so far.
+    pub documents: usize,
+    /// Supported files finished so far (read whole, or skipped).
+    pub files_done: usize,
+    /// Supported files to read, found before the first one is read.
+    pub files_total: usize,
+    /// Bytes of those files consumed so far (JSONL files count line by line).
+    pub bytes_done: u64,
+    /// Total size of those files.
+    pub bytes_total: u64,
+}
+
+impl Progress {
+    /// Share of the input consumed, from 0 to 1: by bytes, or by files if they are all empty.
+    pub fn fraction(&self) -> f64 {
+        if self.bytes_total > 0 {
+            (self.bytes_done as f64 / self.bytes_total as f64).min(1.0)
+        } else if self.files_total > 0 {
+            self.files_done as f64 / self.files_total as f64
+        } else {
+            1.0
+        }
+    }
+}
+
 /// Displays a path with an optional line number: `path[:line]`.
 struct Location<'a>(&'a Path, Option<usize>);
 
@@ -141,11 +170,115 @@ impl fmt::Display for Warning {
 /// Paths named directly are processed in the order given. Never fails: every problem is
 /// in the returned [`Report`].
 pub fn ingest(paths: &[PathBuf], sink: &mut dyn FnMut(Document)) -> Report {
-    let mut run = Run::new(sink);
+    ingest_with_progress(paths, sink, &mut |_| {})
+}
+
+/// [`ingest`], calling `progress` after every document and every file. Folders are walked
+/// first, so that the totals are known before the first file is read; the documents and the
+/// report are the same as [`ingest`]'s.
+pub fn ingest_with_progress(
+    paths: &[PathBuf],
+    sink: &mut dyn FnMut(Document),
+    progress: &mut dyn FnMut(&Progress),
+) -> Report {
+    let mut steps = Vec::new();
     for path in paths {
-        run.input(path);
+        plan(path, &mut steps);
+    }
+    let mut run = Run::new(sink, progress);
+    for step in &steps {
+        if let Step::File(_, _, size) = step {
+            run.progress.files_total += 1;
+            run.progress.bytes_total = run.progress.bytes_total.saturating_add(*size);
+        }
+    }
+    for step in steps {
+        match step {
+            Step::Skip(path, reason) => run.skip(&path, None, reason),
+            Step::File(path, format, size) => {
+                let before = run.progress.bytes_done;
+                run.file(&path, format);
+                run.progress.files_done += 1;
+                run.progress.bytes_done = before.saturating_add(size);
+                (run.on_progress)(&run.progress);
+            }
+        }
     }
     run.report
+}
+
+/// What [`ingest_with_progress`] does with each input, decided before any file is read (in
+/// the order it is done, so the report lists problems in the order met).
+enum Step {
+    /// Read this supported file (of this size).
+    File(PathBuf, Format, u64),
+    /// Report this path as skipped, with the reason.
+    Skip(PathBuf, String),
+}
+
+/// The steps for one path named directly by the user.
+fn plan(path: &Path, steps: &mut Vec<Step>) {
+    match fs::metadata(path) {
+        Err(error) => steps.push(Step::Skip(path.to_path_buf(), format!("cannot read: {error}"))),
+        Ok(meta) if meta.is_dir() => walk(path, steps),
+        Ok(meta) => match Format::of(path) {
+            Some(format) => steps.push(Step::File(path.to_path_buf(), format, meta.len())),
+            None => steps.push(Step::Skip(
+                path.to_path_buf(),
+                "unsupported file type (expected .txt, .md, .markdown, .html, .htm or .jsonl)".to_string(),
+            )),
+        },
+    }
+}
+
+/// Steps for the supported, non-hidden files under `root`, sorted by the bytes of their
+/// paths, after those for folders that cannot be read; symlink loops are visited once.
+fn walk(root: &Path, steps: &mut Vec<Step>) {
+    let mut files = Vec::new();
+    let mut pending = vec![root.to_path_buf()];
+    let mut visited = HashSet::new();
+    let mut skip = |path: &Path, reason: String| steps.push(Step::Skip(path.to_path_buf(), reason));
+    while let Some(dir) = pending.pop() {
+        if let Ok(canonical) = fs::canonicalize(&dir) {
+            if !visited.insert(canonical) {
+                continue;
+            }
+        }
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(error) => {
+                skip(&dir, format!("cannot read folder: {error}"));
+                continue;
+            }
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => {
+                    skip(&dir, format!("cannot read folder entry: {error}"));
+                    continue;
+                }
+            };
+            if entry.file_name().as_encoded_bytes().starts_with(b".") {
+                continue;
+            }
+            let path = entry.path();
+            let format = Format::of(&path);
+            match fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => pending.push(path),
+                Ok(meta) if meta.is_file() => {
+                    if let Some(format) = format {
+                        files.push((path, format, meta.len()));
+                    }
+                }
+                Ok(_) => {}
+                Err(error) if format.is_some() => skip(&path, format!("cannot read: {error}")),
+                Err(_) => {}
+            }
+        }
+    }
+    files.sort_by(|a, b| a.0.as_os_str().as_encoded_bytes().cmp(b.0.as_os_str().as_encoded_bytes()));
+    steps.extend(files.into_iter().map(|(path, format, size)| Step::File(path, format, size)));
 }
 
 /// The supported input formats.
@@ -196,6 +329,8 @@ struct FirstUse {
 /// The state of one [`ingest`] call.
 struct Run<'a> {
     sink: &'a mut dyn FnMut(Document),
+    on_progress: &'a mut dyn FnMut(&Progress),
+    progress: Progress,
     report: Report,
     ids: HashMap<String, FirstUse>,
     /// Files that produced documents, in order.
@@ -203,75 +338,15 @@ struct Run<'a> {
 }
 
 impl<'a> Run<'a> {
-    fn new(sink: &'a mut dyn FnMut(Document)) -> Run<'a> {
-        Run { sink, report: Report::default(), ids: HashMap::new(), files: Vec::new() }
-    }
-
-    /// One path named directly by the user.
-    fn input(&mut self, path: &Path) {
-        match fs::metadata(path) {
-            Err(error) => self.skip(path, None, format!("cannot read: {error}")),
-            Ok(meta) if meta.is_dir() => {
-                for file in self.walk(path) {
-                    if let Some(format) = Format::of(&file) {
-                        self.file(&file, format);
-                    }
-                }
-            }
-            Ok(_) => match Format::of(path) {
-                Some(format) => self.file(path, format),
-                None => self.skip(
-                    path,
-                    None,
-                    "unsupported file type (expected .txt, .md, .markdown, .html, .htm or .jsonl)",
-                ),
-            },
+    fn new(sink: &'a mut dyn FnMut(Document), on_progress: &'a mut dyn FnMut(&Progress)) -> Run<'a> {
+        Run {
+            sink,
+            on_progress,
+            progress: Progress::default(),
+            report: Report::default(),
+            ids: HashMap::new(),
+            files: Vec::new(),
         }
-    }
-
-    /// All supported, non-hidden files under `root`, sorted by the bytes of their paths.
-    /// Folders that cannot be read are reported; symlink loops are visited once.
-    fn walk(&mut self, root: &Path) -> Vec<PathBuf> {
-        let mut files = Vec::new();
-        let mut pending = vec![root.to_path_buf()];
-        let mut visited = HashSet::new();
-        while let Some(dir) = pending.pop() {
-            if let Ok(canonical) = fs::canonicalize(&dir) {
-                if !visited.insert(canonical) {
-                    continue;
-                }
-            }
-            let entries = match fs::read_dir(&dir) {
-                Ok(entries) => entries,
-                Err(error) => {
-                    self.skip(&dir, None, format!("cannot read folder: {error}"));
-                    continue;
-                }
-            };
-            for entry in entries {
-                let entry = match entry {
-                    Ok(entry) => entry,
-                    Err(error) => {
-                        self.skip(&dir, None, format!("cannot read folder entry: {error}"));
-                        continue;
-                    }
-                };
-                if entry.file_name().as_encoded_bytes().starts_with(b".") {
-                    continue;
-                }
-                let path = entry.path();
-                let supported = Format::of(&path).is_some();
-                match fs::metadata(&path) {
-                    Ok(meta) if meta.is_dir() => pending.push(path),
-                    Ok(meta) if meta.is_file() && supported => files.push(path),
-                    Ok(_) => {}
-                    Err(error) if supported => self.skip(&path, None, format!("cannot read: {error}")),
-                    Err(_) => {}
-                }
-            }
-        }
-        files.sort_by(|a, b| a.as_os_str().as_encoded_bytes().cmp(b.as_os_str().as_encoded_bytes()));
-        files
     }
 
     /// One supported file.
@@ -307,6 +382,8 @@ impl<'a> Run<'a> {
         let title = if parsed.title.is_empty() { id.clone() } else { parsed.title };
         self.report.documents += 1;
         (self.sink)(Document { id, title, date: parsed.date, url: parsed.url, text: parsed.text });
+        self.progress.documents = self.report.documents;
+        (self.on_progress)(&self.progress);
     }
 
     /// `id`, or `id~N` with a warning if `id` was used before in this run.

@@ -349,3 +349,54 @@ fn parsers_never_panic_on_garbage() {
         let _ = jsonl::record(&format!("{{\"text\":{input:?}}}"), "f", 1);
     }
 }
+
+#[test]
+fn progress_counts_files_bytes_and_documents_and_changes_nothing_else() {
+    let root = fixtures();
+    let mut seen: Vec<Progress> = Vec::new();
+    let mut documents = Vec::new();
+    let report = ingest_with_progress(
+        std::slice::from_ref(&root),
+        &mut |document| documents.push(document),
+        &mut |progress| seen.push(*progress),
+    );
+    let (plain_documents, plain_report) = ingest_all(std::slice::from_ref(&root));
+    assert_eq!((documents, &report), (plain_documents, &plain_report));
+
+    let last = seen.last().copied().unwrap_or_default();
+    assert_eq!(last.documents, report.documents);
+    assert!(last.files_total >= report.files && last.files_done == last.files_total, "{last:?}");
+    assert!(last.bytes_total > 0 && last.bytes_done == last.bytes_total, "{last:?}");
+    assert!((last.fraction() - 1.0).abs() < 1e-9);
+    for pair in seen.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        assert!(b.documents >= a.documents && b.files_done >= a.files_done && b.bytes_done >= a.bytes_done);
+        assert_eq!(
+            (a.files_total, a.bytes_total),
+            (b.files_total, b.bytes_total),
+            "totals are known up front"
+        );
+    }
+}
+
+#[test]
+fn progress_inside_a_jsonl_file_advances_line_by_line() {
+    let dir = temp_dir("progress-jsonl");
+    let path = dir.join("feed.jsonl");
+    let line =
+        |i: usize| format!("{{\"id\": \"d{i}\", \"title\": \"T{i}\", \"text\": \"Body of story {i}.\"}}\n");
+    let content: String = (0..4).map(line).collect();
+    fs::write(&path, &content).unwrap();
+    let mut seen: Vec<Progress> = Vec::new();
+    ingest_with_progress(&[path], &mut |_| {}, &mut |progress| seen.push(*progress));
+    let bytes: Vec<u64> = seen.iter().map(|p| p.bytes_done).collect();
+    let mut expected = Vec::new();
+    let mut at = 0;
+    for i in 0..4 {
+        at += line(i).len() as u64;
+        expected.push(at);
+    }
+    expected.push(content.len() as u64); // the file is done
+    assert_eq!(bytes, expected);
+    assert_eq!(seen.last().map(|p| (p.documents, p.files_done, p.files_total)), Some((4, 1, 1)));
+}

@@ -8,20 +8,22 @@ use dossier::indexer::Indexer;
 use dossier::ingest::{self, Report};
 
 use crate::args::Args;
+use crate::progress::Bar;
 
 /// Where `build` writes when no `-o` is given.
 pub const DEFAULT_OUTPUT: &str = "target/dossier/index.dsr";
 
-/// Runs `dossier build <DIR|FILE>... [-o FILE]`.
+/// Runs `dossier build <DIR|FILE>... [-o FILE] [--quiet]`.
 pub fn run(argv: &[String]) -> Result<()> {
-    let args = Args::parse(argv, &["-o", "--output"], &[])?;
+    let args = Args::parse(argv, &["-o", "--output"], &["--quiet", "-q"])?;
     if args.positional.is_empty() {
         bail!("build needs at least one file or folder");
     }
     let inputs: Vec<PathBuf> = args.positional.iter().map(PathBuf::from).collect();
     let output = PathBuf::from(args.value("-o").or(args.value("--output")).unwrap_or(DEFAULT_OUTPUT));
     let started = Instant::now();
-    let (bytes, report) = index_paths(&inputs)?;
+    let quiet = args.flag("--quiet") || args.flag("-q");
+    let (bytes, report) = index_paths(&inputs, &mut Bar::new(quiet))?;
     if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
@@ -39,23 +41,32 @@ pub fn run(argv: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// Ingests and indexes `inputs`; returns the index bytes and the ingest report.
-/// Fails if nothing at all could be indexed.
-pub fn index_paths(inputs: &[PathBuf]) -> Result<(Vec<u8>, Report)> {
+/// Ingests and indexes `inputs`, showing progress on `bar`; returns the index bytes and the
+/// ingest report. Fails if nothing at all could be indexed.
+pub fn index_paths(inputs: &[PathBuf], bar: &mut Bar) -> Result<(Vec<u8>, Report)> {
     for p in inputs {
         if !p.exists() {
             bail!("{}: no such file or folder", p.display());
         }
     }
     let mut indexer = Indexer::new();
+    if std::env::var_os("DOSSIER_TIMINGS").is_some_and(|v| !v.is_empty() && v != "0") {
+        indexer = indexer.with_timings();
+    }
     let mut failure = None;
-    let report = ingest::ingest(inputs, &mut |doc| {
-        if failure.is_none() {
-            if let Err(e) = indexer.add(doc) {
-                failure = Some(e);
+    let report = ingest::ingest_with_progress(
+        inputs,
+        &mut |doc| {
+            if failure.is_none() {
+                if let Err(e) = indexer.add(doc) {
+                    failure = Some(e);
+                }
             }
-        }
-    });
+        },
+        &mut |progress| bar.update(progress),
+    );
+    let writing = failure.is_none() && !indexer.is_empty();
+    bar.ingested(writing);
     if let Some(e) = failure {
         return Err(e).context("indexing");
     }
@@ -63,7 +74,9 @@ pub fn index_paths(inputs: &[PathBuf]) -> Result<(Vec<u8>, Report)> {
         print_report(&report);
         bail!("no document could be indexed from {}", list(inputs));
     }
-    Ok((indexer.finish().context("writing the index")?, report))
+    let bytes = indexer.finish();
+    bar.done();
+    Ok((bytes.context("writing the index")?, report))
 }
 
 /// Prints skipped inputs and warnings to stderr, one per line.
@@ -98,7 +111,7 @@ pub fn load_index(args: &Args) -> Result<Vec<u8>> {
     if !corpus.is_dir() {
         bail!("no --index given and no corpus/ folder in the current directory");
     }
-    let (bytes, report) = index_paths(&[corpus.to_path_buf()])?;
+    let (bytes, report) = index_paths(&[corpus.to_path_buf()], &mut Bar::new(false))?;
     print_report(&report);
     Ok(bytes)
 }

@@ -23,6 +23,8 @@ mod build;
 #[cfg(not(target_arch = "wasm32"))]
 mod entities;
 #[cfg(not(target_arch = "wasm32"))]
+mod progress;
+#[cfg(not(target_arch = "wasm32"))]
 mod search;
 #[cfg(not(target_arch = "wasm32"))]
 mod shard;
@@ -34,7 +36,7 @@ const USAGE: &str = "\
 dossier — build and search a news-corpus index
 
 USAGE:
-  dossier build <DIR|FILE>... [-o FILE]        index articles (.txt .md .html .jsonl)
+  dossier build <DIR|FILE>... [-o FILE] [--quiet]   index articles (.txt .md .html .jsonl)
   dossier search <QUERY> [--index FILE] [--json] [--limit N] [--entity ID]... [--from D] [--to D]
   dossier entities [--index FILE] [--kind KIND] [--json]
   dossier document <ID> [--index FILE] [--query Q] [--json]
@@ -42,7 +44,8 @@ USAGE:
   dossier help
 
 Without --index, commands index the corpus/ folder of the current directory.
-Default output of build: target/dossier/index.dsr";
+Default output of build: target/dossier/index.dsr. Builds of more than a few hundred
+documents show progress on stderr (--quiet: none; DOSSIER_PROGRESS=always|never).";
 
 /// The CLI reads and writes files: it exists only natively. (Cargo still compiles binaries
 /// when the wasm tests are built, hence this empty twin.)
