@@ -28,7 +28,6 @@ fn cpu_seconds() -> f64 {
 }
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
-    use fst::Streamer;
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let cap: Option<u32> = match args.iter().position(|a| a == "--cap") {
         Some(i) => {
@@ -45,10 +44,14 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let index = searcher.index();
     let doc_count = index.docs().len() as u32;
     let mut lists: Vec<Vec<Posting>> = Vec::new();
-    let mut stream = index.postings().terms().stream();
-    while let Some((_, value)) = stream.next() {
+    let mut infos: Vec<TermInfo> = Vec::new();
+    index.postings().search("", fst::automaton::AlwaysMatch, |_, info| {
+        infos.push(info);
+        true
+    });
+    for info in infos {
         let mut postings = Vec::new();
-        index.postings().read_postings(TermInfo::from_value(value), &mut postings)?;
+        index.postings().read_postings(info, &mut postings)?;
         lists.push(postings);
     }
     let default_cap = dossier::related::default_cap(doc_count);

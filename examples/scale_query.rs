@@ -40,14 +40,12 @@ fn sections(bytes: &[u8]) -> Vec<(String, u32)> {
 /// Work of `dossier::related` (the sum of squared document frequencies of the terms it
 /// uses, and how many terms): with its cap of `max(200, docs / 20)`, and with 200 alone.
 fn related_work(searcher: &Searcher) -> serde_json::Value {
-    use fst::Streamer;
     let index = searcher.index();
     let docs = index.docs().len() as u64;
     let cap = u64::from(dossier::related::MAX_DOC_FREQ).max(docs / 20);
     let (mut terms, mut work, mut terms_200, mut work_200) = (0u64, 0u64, 0u64, 0u64);
-    let mut stream = index.postings().terms().stream();
-    while let Some((_, value)) = stream.next() {
-        let df = u64::from(dossier::format::postings::TermInfo::from_value(value).doc_freq);
+    index.postings().search("", fst::automaton::AlwaysMatch, |_, info| {
+        let df = u64::from(info.doc_freq);
         if (2..=cap).contains(&df) {
             terms += 1;
             work += df * df;
@@ -56,7 +54,8 @@ fn related_work(searcher: &Searcher) -> serde_json::Value {
             terms_200 += 1;
             work_200 += df * df;
         }
-    }
+        true
+    });
     serde_json::json!({ "cap": cap, "terms": terms, "sumDf2": work, "terms200": terms_200, "sumDf2Cap200": work_200 })
 }
 

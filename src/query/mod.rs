@@ -219,17 +219,20 @@ impl<'a> Searcher<'a> {
     /// finds nothing. Fails only on a corrupted index.
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResults> {
         let parsed = parse(query);
+        let limit = options.limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT);
         let mut matches = if parsed.is_empty() && options.filters() {
             self.browse()
-        } else {
+        } else if options.filters() {
+            // Filtering after matching would break run_top's "the first k are the best k".
             Matcher::new(&self.index).run(&parsed)?
+        } else {
+            Matcher::new(&self.index).run_top(&parsed, options.offset.saturating_add(limit))?
         };
         if options.filters() {
             let keep = self.filter(options)?;
             matches.docs.retain(|s| keep.binary_search(&s.doc).is_ok());
         }
         self.index.need()?;
-        let limit = options.limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT);
         let page = || matches.docs.iter().skip(options.offset).take(limit);
         let facet_limit = options.facet_limit.unwrap_or(entities::FACET_LIMIT);
         let facets = if facet_limit == 0 || matches.docs.is_empty() {
@@ -293,7 +296,7 @@ impl<'a> Searcher<'a> {
     pub fn timeline(&self, query: &str, options: &SearchOptions) -> Result<timeline::Timeline> {
         let parsed = parse(query);
         let mut matches =
-            if parsed.is_empty() { self.browse() } else { Matcher::new(&self.index).run(&parsed)? };
+            if parsed.is_empty() { self.browse() } else { Matcher::new(&self.index).run_top(&parsed, 0)? };
         if !options.entities.is_empty() {
             let only_entities =
                 SearchOptions { entities: options.entities.clone(), ..SearchOptions::default() };
@@ -392,7 +395,7 @@ impl<'a> Searcher<'a> {
         if query.trim().is_empty() {
             return Ok(HashMap::new());
         }
-        Ok(Matcher::new(&self.index).run(&parse(query))?.terms)
+        Ok(Matcher::new(&self.index).run_top(&parse(query), 0)?.terms)
     }
 }
 
