@@ -2,21 +2,11 @@
 // Run once; its output is committed so every run and every engine sees the same queries:
 //   node bench/make-queries.mjs bench/out/newsarticles.jsonl > bench/queries.json
 import fs from 'node:fs';
+import { rng } from './rng.mjs';
 
 const PER_KIND = 25;
 const SEED = 20161201;
 
-// mulberry32: a tiny seeded PRNG, so the picks are reproducible.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = rng(SEED);
 const pick = (arr) => arr[Math.floor(rand() * arr.length)];
 
