@@ -88,10 +88,10 @@ export function render(loaded, state) {
   grid.classList.toggle('has-facets', Boolean(facets));
   grid.append(...[main, facets].filter(Boolean));
   $results.replaceChildren(...[chips, grid].filter(Boolean));
-  loaded.later?.then(([counted, later]) => {
+  loaded.later?.then(([counted, spread]) => {
     if (!grid.isConnected) return; // the reader moved on
     const tools = main.querySelector('.results-tools');
-    if (tools && later?.buckets.length) main.insertBefore(renderStrip(later, state), tools);
+    if (tools && spread?.buckets.length) main.insertBefore(renderStrip(spread, state), tools);
     const aside = renderFacets(counted?.facets, state);
     grid.classList.toggle('has-facets', Boolean(aside));
     if (aside) grid.append(aside);
