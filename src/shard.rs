@@ -45,49 +45,39 @@ pub fn split(bytes: &[u8], options: &ShardOptions) -> Result<Files, Error> {
     let index = Index::open(bytes)?;
     index.verify()?;
     let toc = Toc::read(bytes)?;
-    let suffix = content_name(bytes)[..12].to_string();
-    let mut files: Files = Vec::new();
-    let mut by_content = |sections: Vec<(Tag, Vec<u8>)>| -> Result<String, Error> {
-        let file = index_file(sections)?;
-        let name = format!("{}.dsr", content_name(&file));
-        files.push((name.clone(), file));
-        Ok(name)
-    };
-    let mut numbered: Files = Vec::new();
-    let mut numbered_file = |name: String, sections: Vec<(Tag, Vec<u8>)>| -> Result<(), Error> {
-        numbered.push((name, index_file(sections)?));
+    let mut m = Manifest { suffix: content_name(bytes)[..12].to_string(), ..Manifest::default() };
+    let mut out: Files = Vec::new();
+    let mut add = |name: String, sections: Vec<(Tag, Vec<u8>)>| -> Result<(), Error> {
+        out.push((name, index_file(sections)?));
         Ok(())
     };
-    let names = Manifest { suffix: &suffix, ..Manifest::default() };
 
     // Term ranges: TERM + POST in one shard, POSN in another.
-    let mut term_firsts: Vec<Vec<u8>> = Vec::new();
-    let mut all: Vec<(Vec<u8>, crate::format::TermInfo)> = Vec::new();
+    let mut terms: Vec<(Vec<u8>, crate::format::TermInfo)> = Vec::new();
     index.postings().search("", fst::automaton::AlwaysMatch, |k, info| {
-        all.push((k.to_vec(), info));
+        terms.push((k.to_vec(), info));
         true
     });
-    let mut flush = |writer: PostingsWriter, first: Vec<u8>| -> Result<(), Error> {
+    let mut flush = |m: &mut Manifest, writer: PostingsWriter, first: Vec<u8>| -> Result<(), Error> {
         let s = writer.finish()?;
-        let i = term_firsts.len();
-        numbered_file(names.term_part_name(i), vec![(TERM, s.term), (POST, s.post)])?;
-        numbered_file(names.positions_name(i), vec![(POSN, s.posn)])?;
-        term_firsts.push(first);
+        let i = m.term_firsts.len();
+        add(m.term_part_name(i), vec![(TERM, s.term), (POST, s.post)])?;
+        add(m.positions_name(i), vec![(POSN, s.posn)])?;
+        m.term_firsts.push(first);
         Ok(())
     };
     let (mut writer, mut first) = (PostingsWriter::new(), Vec::new());
     let (mut list, mut positions): (Vec<Posting>, Vec<u32>) = (Vec::new(), Vec::new());
-    for (key, info) in &all {
+    for (key, info) in &terms {
         let term = std::str::from_utf8(key).map_err(|_| Error::corrupt(TERM, "term is not UTF-8"))?;
         index.postings().read_postings(*info, &mut list)?;
         index.postings().read_positions(*info, &list, &mut positions)?;
         if !writer.is_empty() && writer.len() >= options.term_part_bytes {
-            flush(std::mem::take(&mut writer), std::mem::take(&mut first))?;
-            first = key.clone();
+            flush(&mut m, std::mem::take(&mut writer), std::mem::replace(&mut first, key.clone()))?;
         }
         writer.add(term, &list, &positions)?;
     }
-    flush(writer, first)?;
+    flush(&mut m, writer, first)?;
 
     // Document parts: a fixed number of documents each, from the average text length.
     let docs = index.docs();
@@ -97,11 +87,11 @@ pub fn split(bytes: &[u8], options: &ShardOptions) -> Result<Files, Error> {
         text_bytes += docs.get(o)?.text.len();
     }
     let avg = (text_bytes / docs.len().max(1)).max(1);
-    let per_part = (options.doc_part_bytes / avg).clamp(1, 4096) as u32;
-
-    for part in 0..count.div_ceil(per_part) {
+    m.docs_per_part = (options.doc_part_bytes / avg).clamp(1, 4096) as u32;
+    m.doc_parts = count.div_ceil(m.docs_per_part);
+    for part in 0..m.doc_parts {
         let mut w = DocStoreWriter::new();
-        for o in part * per_part..((part + 1) * per_part).min(count) {
+        for o in part * m.docs_per_part..((part + 1) * m.docs_per_part).min(count) {
             let d = docs.get(o)?;
             w.add(&StoredDoc {
                 id: d.id,
@@ -114,11 +104,10 @@ pub fn split(bytes: &[u8], options: &ShardOptions) -> Result<Files, Error> {
             })?;
         }
         let (section, _) = w.finish()?;
-        numbered_file(names.doc_part_name(part), vec![(DOCS, section)])?;
+        add(m.doc_part_name(part), vec![(DOCS, section)])?;
     }
 
     // Id ranges.
-    let mut id_firsts: Vec<Vec<u8>> = Vec::new();
     let mut pairs: Vec<(Vec<u8>, u64)> = Vec::new();
     let dids = fst::Map::new(toc.require(DIDS)?).map_err(|e| Error::corrupt(DIDS, e.to_string()))?;
     let mut stream = fst::IntoStreamer::into_stream(&dids);
@@ -128,37 +117,30 @@ pub fn split(bytes: &[u8], options: &ShardOptions) -> Result<Files, Error> {
     for (i, chunk) in pairs.chunks(options.ids_per_part.max(1)).enumerate() {
         let map = fst::Map::from_iter(chunk.iter().map(|(k, v)| (k.as_slice(), *v)))
             .map_err(|e| Error::corrupt(DIDS, e.to_string()))?;
-        numbered_file(names.id_part_name(i), vec![(DIDS, map.into_fst().into_inner())])?;
-        id_firsts.push(if i == 0 { Vec::new() } else { chunk[0].0.clone() });
+        add(m.id_part_name(i), vec![(DIDS, map.into_fst().into_inner())])?;
+        m.id_firsts.push(if i == 0 { Vec::new() } else { chunk[0].0.clone() });
     }
 
-    let dates: Vec<u8> = (0..count).flat_map(|o| docs.date(o).unwrap_or(0).to_le_bytes()).collect();
-    let dates = by_content(vec![(DATE, dates)])?;
+    // Single shards, named by their content ("" for sections the index lacks).
+    let mut by_content = |sections: Vec<(Tag, Vec<u8>)>| -> Result<String, Error> {
+        if sections.is_empty() {
+            return Ok(String::new());
+        }
+        let file = index_file(sections)?;
+        let name = format!("{}.dsr", content_name(&file));
+        out.push((name.clone(), file));
+        Ok(name)
+    };
     let copy = |tags: &[Tag]| -> Vec<(Tag, Vec<u8>)> {
         tags.iter().filter_map(|&t| toc.optional(t).map(|b| (t, b.to_vec()))).collect()
     };
-    let entity_sections = copy(&[ENTS, DENT, EIDS, EALS]);
-    let entities = if entity_sections.is_empty() { String::new() } else { by_content(entity_sections)? };
-    let related_sections = copy(&[RELS]);
-    let related = if related_sections.is_empty() { String::new() } else { by_content(related_sections)? };
+    let dates: Vec<u8> = (0..count).flat_map(|o| docs.date(o).unwrap_or(0).to_le_bytes()).collect();
+    m.dates = by_content(vec![(DATE, dates)])?;
+    m.entities = by_content(copy(&[ENTS, DENT, EIDS, EALS]))?;
+    m.related = by_content(copy(&[RELS]))?;
 
-    let doc_parts = count.div_ceil(per_part);
-    let manifest = Manifest {
-        term_firsts,
-        docs_per_part: per_part,
-        doc_parts,
-        id_firsts,
-        suffix: &suffix,
-        dates: &dates,
-        entities: &entities,
-        related: &related,
-    };
-    let mut root = IndexWriter::new();
-    root.section(META, toc.require(META)?.to_vec())?;
-    root.section(SHRD, manifest.write())?;
-    let mut out = vec![(ROOT.to_string(), root.finish()?)];
-    out.append(&mut numbered);
-    out.append(&mut files);
+    let root = index_file(vec![(META, toc.require(META)?.to_vec()), (SHRD, m.write())])?;
+    out.insert(0, (ROOT.to_string(), root));
     Ok(out)
 }
 

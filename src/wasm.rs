@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::format::{self, Index};
+use crate::format::{self, Index, Root};
 use crate::query::{SearchOptions, Searcher};
 
 /// The index compiled into this build (empty if none was given).
@@ -20,7 +20,7 @@ static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded.dsr"
 
 /// A sharded index: its root and the shards fetched so far (the session's cache).
 struct Sharded {
-    root: Vec<u8>,
+    root: Root,
     shards: HashMap<String, Vec<u8>>,
 }
 
@@ -85,9 +85,8 @@ pub fn has_embedded_index() -> bool {
 /// Throws if the bytes are not a valid root.
 #[wasm_bindgen(js_name = openRoot)]
 pub fn open_root(bytes: Vec<u8>) -> Result<(), JsError> {
-    format::verify_checksum(&bytes).map_err(js_error)?;
-    Index::open_sharded(&bytes, &HashMap::new()).map_err(js_error)?;
-    SHARDED.with(|cell| *cell.borrow_mut() = Some(Sharded { root: bytes, shards: HashMap::new() }));
+    let root = Root::read(bytes).map_err(js_error)?;
+    SHARDED.with(|cell| *cell.borrow_mut() = Some(Sharded { root, shards: HashMap::new() }));
     Ok(())
 }
 

@@ -5,7 +5,7 @@ mod common;
 
 use std::collections::HashMap;
 
-use dossier::format::{Error as FormatError, Index};
+use dossier::format::{Error as FormatError, Index, Root};
 use dossier::query::{SearchOptions, Searcher};
 use dossier::shard::{split, ShardOptions, ROOT};
 use dossier::Error;
@@ -15,7 +15,7 @@ const TINY: ShardOptions = ShardOptions { term_part_bytes: 2048, doc_part_bytes:
 
 /// A page's view of a sharded index: the files on the "server" and the ones fetched so far.
 struct Client {
-    root: Vec<u8>,
+    root: Root,
     server: HashMap<String, Vec<u8>>,
     cache: HashMap<String, Vec<u8>>,
     fetched: Vec<String>,
@@ -24,7 +24,7 @@ struct Client {
 impl Client {
     fn new(embedded: &[u8], options: &ShardOptions) -> Client {
         let mut server: HashMap<String, Vec<u8>> = split(embedded, options).unwrap().into_iter().collect();
-        let root = server.remove(ROOT).unwrap();
+        let root = Root::read(server.remove(ROOT).unwrap()).unwrap();
         Client { root, server, cache: HashMap::new(), fetched: Vec::new() }
     }
 
@@ -161,7 +161,9 @@ fn a_damaged_shard_is_refused() {
     let root = &files.iter().find(|(n, _)| n == ROOT).unwrap().1;
     assert!(Index::open(root).is_err(), "a root is not an embedded index");
     for cut in [0, 10, root.len() / 2, root.len() - 5] {
-        let none: HashMap<String, Vec<u8>> = HashMap::new();
-        assert!(Index::open_sharded(&root[..cut], &none).is_err(), "cut at {cut}");
+        assert!(Root::read(root[..cut].to_vec()).is_err(), "cut at {cut}");
     }
+    let mut flipped = root.clone();
+    flipped[root.len() / 2] ^= 0x55;
+    assert!(Root::read(flipped).is_err(), "a damaged root");
 }

@@ -16,9 +16,7 @@
 //!
 //! `DIDS` is an `fst::Map` from document id to ordinal.
 
-use std::rc::Rc;
-
-use super::shards::{part_of, Manifest, Misses, ShardSource, DATE};
+use super::shards::{part_of, Shards, DATE};
 use super::{read_u32, Error, DIDS, DOCS};
 
 /// Bytes per document record.
@@ -155,7 +153,7 @@ enum Store<'a> {
     /// Every document in one `DOCS` section.
     Whole { records: Part<'a>, ids: fst::Map<&'a [u8]> },
     /// Documents in parts fetched on demand.
-    Sharded { manifest: Rc<Manifest<'a>>, source: &'a dyn ShardSource, misses: Rc<Misses> },
+    Sharded(Shards<'a>),
 }
 
 /// The records and strings of a run of documents.
@@ -228,15 +226,9 @@ impl<'a> DocStore<'a> {
         Ok(DocStore { count: records.count, store: Store::Whole { records, ids } })
     }
 
-    /// The documents of a sharded index: `count` of them, in the parts `manifest` lists,
-    /// read from `source`; missing shards that a read needs are recorded in `misses`.
-    pub fn sharded(
-        count: u32,
-        manifest: Rc<Manifest<'a>>,
-        source: &'a dyn ShardSource,
-        misses: Rc<Misses>,
-    ) -> DocStore<'a> {
-        DocStore { count, store: Store::Sharded { manifest, source, misses } }
+    /// The `count` documents of a sharded index, read from its document, id and date shards.
+    pub fn sharded(count: u32, shards: Shards<'a>) -> DocStore<'a> {
+        DocStore { count, store: Store::Sharded(shards) }
     }
 
     /// Number of documents.
@@ -253,14 +245,9 @@ impl<'a> DocStore<'a> {
     pub fn ordinal(&self, id: &str) -> Option<u32> {
         let v = match &self.store {
             Store::Whole { ids, .. } => ids.get(id),
-            Store::Sharded { manifest, source, misses } => {
-                let name = manifest.id_part_name(part_of(&manifest.id_firsts, id.as_bytes()));
-                let Some(file) = source.shard(&name) else {
-                    misses.add(&name);
-                    return None;
-                };
-                let dids = super::Toc::read(file).and_then(|t| t.require(DIDS)).ok()?;
-                fst::Map::new(dids).ok()?.get(id)
+            Store::Sharded(shards) => {
+                let name = shards.manifest.id_part_name(part_of(&shards.manifest.id_firsts, id.as_bytes()));
+                fst::Map::new(shards.section(&name, DIDS).ok()??).ok()?.get(id)
             }
         };
         v.and_then(|v| u32::try_from(v).ok()).filter(|&o| o < self.count)
@@ -283,12 +270,8 @@ impl<'a> DocStore<'a> {
     pub fn date(&self, ordinal: u32) -> Option<u32> {
         let date = match &self.store {
             Store::Whole { records, .. } => records.u32_at(ordinal, 32)?,
-            Store::Sharded { manifest, source, misses } => {
-                let Some(file) = source.shard(manifest.dates) else {
-                    misses.add(manifest.dates);
-                    return None;
-                };
-                let dates = super::Toc::read(file).and_then(|t| t.require(DATE)).ok()?;
+            Store::Sharded(shards) => {
+                let dates = shards.section(&shards.manifest.dates, DATE).ok()??;
                 read_u32(dates, (ordinal as usize).checked_mul(4)?)?
             }
         };
@@ -300,13 +283,8 @@ impl<'a> DocStore<'a> {
     pub fn touch(&self, ordinal: u32) -> bool {
         match &self.store {
             Store::Whole { .. } => true,
-            Store::Sharded { manifest, source, misses } => {
-                let name = manifest.doc_part_name(ordinal / manifest.docs_per_part);
-                let loaded = source.shard(&name).is_some();
-                if !loaded {
-                    misses.add(&name);
-                }
-                loaded
+            Store::Sharded(shards) => {
+                shards.file(&shards.manifest.doc_part_name(ordinal / shards.manifest.docs_per_part)).is_some()
             }
         }
     }
@@ -319,15 +297,11 @@ impl<'a> DocStore<'a> {
         }
         match &self.store {
             Store::Whole { records, .. } => records.get(ordinal, ordinal),
-            Store::Sharded { manifest, source, misses } => {
-                let part = ordinal / manifest.docs_per_part;
-                let name = manifest.doc_part_name(part);
-                let Some(file) = source.shard(&name) else {
-                    misses.add(&name);
-                    return Err(Error::NeedShards(vec![name]));
-                };
-                Part::open(super::Toc::read(file)?.require(DOCS)?)?
-                    .get(ordinal - part * manifest.docs_per_part, ordinal)
+            Store::Sharded(shards) => {
+                let part = ordinal / shards.manifest.docs_per_part;
+                let name = shards.manifest.doc_part_name(part);
+                let docs = shards.section(&name, DOCS)?.ok_or(Error::NeedShards(vec![name]))?;
+                Part::open(docs)?.get(ordinal - part * shards.manifest.docs_per_part, ordinal)
             }
         }
     }

@@ -72,14 +72,13 @@ pub mod shards;
 pub mod varint;
 
 use std::fmt;
-use std::rc::Rc;
 
 pub use docstore::{DocRecord, DocStore};
 pub use entities::{Entities, EntityRecord, Kind};
 pub use meta::Meta;
 pub use postings::{Posting, PostingsReader, TermInfo};
-use shards::{Manifest, Misses};
-pub use shards::{ShardSource, SHRD};
+use shards::{Manifest, Shards};
+pub use shards::{Root, ShardSource, SHRD};
 
 /// The first eight bytes of every index file.
 pub const MAGIC: [u8; 8] = *b"DOSSIER\0";
@@ -266,10 +265,8 @@ pub struct Index<'a> {
     docs: DocStore<'a>,
     entities: Entities<'a>,
     related: related::Related<'a>,
-    /// Sharded only: shards a read needed but did not have.
-    misses: Rc<Misses>,
-    /// Sharded only: the entity and related shards, when not loaded.
-    missing: Option<(&'a str, &'a str)>,
+    /// Sharded only: the shards, and those a read needed but did not have.
+    shards: Option<Shards<'a>>,
 }
 
 impl<'a> Index<'a> {
@@ -288,48 +285,65 @@ impl<'a> Index<'a> {
         }
         let entities = open_entities(&toc, meta.doc_count)?;
         let related = open_related(&toc, meta.doc_count)?;
-        Ok(Index { bytes, meta, postings, docs, entities, related, misses: Rc::default(), missing: None })
+        Ok(Index { bytes, meta, postings, docs, entities, related, shards: None })
     }
 
     /// Opens the root of a sharded index (see [`shards`]), reading whatever shards `source`
-    /// has. Cheap: parses the manifest and the headers of loaded shards. Reads that need a
-    /// shard `source` lacks record it; [`Index::need`] then reports them all.
-    pub fn open_sharded(root: &'a [u8], source: &'a dyn ShardSource) -> Result<Index<'a>, Error> {
-        let toc = Toc::read(root)?;
-        let meta = Meta::read(toc.require(META)?)?;
-        let manifest = Rc::new(Manifest::read(toc.require(SHRD)?)?);
-        let misses = Rc::new(Misses::default());
-        let postings = PostingsReader::sharded(manifest.clone(), source, misses.clone());
-        let parts = u64::from(manifest.doc_parts) * u64::from(manifest.docs_per_part);
-        if parts < u64::from(meta.doc_count) {
-            return Err(Error::corrupt(SHRD, "document parts do not cover every document"));
-        }
-        let (ents, rels) = (manifest.entities, manifest.related);
-        let entities = match source.shard(ents) {
-            Some(file) if !ents.is_empty() => open_entities(&Toc::read(file)?, meta.doc_count)?,
-            _ => Entities::empty(),
+    /// has. Cheap: the root is parsed already; loaded entity and related shards have their
+    /// headers read. Reads that need a shard `source` lacks record it; [`Index::need`] then
+    /// reports them all.
+    pub fn open_sharded(root: &'a Root, source: &'a dyn ShardSource) -> Result<Index<'a>, Error> {
+        let meta = *root.meta();
+        let manifest = root.manifest();
+        let shards = Shards::new(manifest, source);
+        let optional = |name: &str| (!name.is_empty()).then(|| source.shard(name)).flatten();
+        let entities = match optional(&manifest.entities) {
+            Some(file) => open_entities(&Toc::read(file)?, meta.doc_count)?,
+            None => Entities::empty(),
         };
-        let related = match source.shard(rels) {
-            Some(file) if !rels.is_empty() => open_related(&Toc::read(file)?, meta.doc_count)?,
-            _ => related::Related::default(),
+        let related = match optional(&manifest.related) {
+            Some(file) => open_related(&Toc::read(file)?, meta.doc_count)?,
+            None => related::Related::default(),
         };
-        let missing = Some((
-            if ents.is_empty() || source.shard(ents).is_some() { "" } else { ents },
-            if rels.is_empty() || source.shard(rels).is_some() { "" } else { rels },
-        ));
-        let docs = DocStore::sharded(meta.doc_count, manifest, source, misses.clone());
-        Ok(Index { bytes: root, meta, postings, docs, entities, related, misses, missing })
+        Ok(Index {
+            bytes: root.bytes(),
+            meta,
+            postings: PostingsReader::sharded(shards.clone()),
+            docs: DocStore::sharded(meta.doc_count, shards.clone()),
+            entities,
+            related,
+            shards: Some(shards),
+        })
     }
 
     /// True for the root of a sharded index.
     pub fn is_sharded(&self) -> bool {
-        self.missing.is_some()
+        self.shards.is_some()
     }
 
     /// Fails with [`Error::NeedShards`] if a read since the last call needed a shard that is
     /// not loaded (always `Ok` for an embedded index).
     pub fn need(&self) -> Result<(), Error> {
-        self.misses.check()
+        self.shards.as_ref().map_or(Ok(()), Shards::need)
+    }
+
+    /// [`Index::need`], after asking for the document part of every one of `docs`, so that a
+    /// request fetches all the documents it shows in one round.
+    pub fn need_docs(&self, docs: impl IntoIterator<Item = u32>) -> Result<(), Error> {
+        docs.into_iter().for_each(|d| {
+            self.docs.touch(d);
+        });
+        self.need()
+    }
+
+    /// In a sharded index, records the optional shard `name` as missing if it is not loaded.
+    fn want(&self, name: impl Fn(&Manifest) -> &str) {
+        if let Some(shards) = &self.shards {
+            let name = name(shards.manifest);
+            if !name.is_empty() {
+                shards.file(name);
+            }
+        }
     }
 
     /// Recomputes the CRC-32 over the whole file and compares it with the footer.
@@ -356,9 +370,7 @@ impl<'a> Index<'a> {
     /// The entities (empty if the index has none; in a sharded index, empty and recorded as
     /// missing until the entities shard is loaded).
     pub fn entities(&self) -> &Entities<'a> {
-        if let Some((name, _)) = self.missing.filter(|(e, _)| !e.is_empty()) {
-            self.misses.add(name);
-        }
+        self.want(|m| &m.entities);
         &self.entities
     }
 
@@ -372,9 +384,7 @@ impl<'a> Index<'a> {
     /// Related documents (none if the index has no `RELS` section; in a sharded index, none
     /// and recorded as missing until the related shard is loaded).
     pub fn related(&self) -> &related::Related<'a> {
-        if let Some((_, name)) = self.missing.filter(|(_, r)| !r.is_empty()) {
-            self.misses.add(name);
-        }
+        self.want(|m| &m.related);
         &self.related
     }
 

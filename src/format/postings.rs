@@ -21,9 +21,7 @@
 //! previous one. Title positions start at 0; body positions start after the title plus
 //! [`crate::indexer::FIELD_GAP`], so a phrase cannot span title and body.
 
-use std::rc::Rc;
-
-use super::shards::{part_of, Manifest, Misses, ShardSource};
+use super::shards::{part_of, Shards};
 use super::{varint, Error, POSN, POST, TERM};
 
 /// Where a term's postings are and how many there are (the decoded `TERM` value).
@@ -164,7 +162,7 @@ enum Store<'a> {
     /// The three sections of an embedded index.
     Whole { terms: fst::Map<&'a [u8]>, post: &'a [u8], posn: &'a [u8] },
     /// Term ranges read from shards on demand.
-    Sharded { manifest: Rc<Manifest<'a>>, source: &'a dyn ShardSource, misses: Rc<Misses> },
+    Sharded(Shards<'a>),
 }
 
 impl<'a> PostingsReader<'a> {
@@ -174,26 +172,21 @@ impl<'a> PostingsReader<'a> {
         Ok(PostingsReader { store: Store::Whole { terms, post, posn } })
     }
 
-    /// The term ranges of a sharded index, read from `source` when a query needs them;
-    /// missing shards are recorded in `misses`.
-    pub fn sharded(
-        manifest: Rc<Manifest<'a>>,
-        source: &'a dyn ShardSource,
-        misses: Rc<Misses>,
-    ) -> PostingsReader<'a> {
-        PostingsReader { store: Store::Sharded { manifest, source, misses } }
+    /// The term ranges of a sharded index, read from its shards when a query needs them.
+    pub fn sharded(shards: Shards<'a>) -> PostingsReader<'a> {
+        PostingsReader { store: Store::Sharded(shards) }
     }
 
     /// True for a sharded index: word lookups read only the term ranges a query names.
     pub fn is_sharded(&self) -> bool {
-        matches!(self.store, Store::Sharded { .. })
+        matches!(self.store, Store::Sharded(_))
     }
 
     /// Number of term ranges.
     fn parts(&self) -> usize {
         match &self.store {
             Store::Whole { .. } => 1,
-            Store::Sharded { manifest, .. } => manifest.term_firsts.len(),
+            Store::Sharded(shards) => shards.manifest.term_firsts.len(),
         }
     }
 
@@ -201,7 +194,7 @@ impl<'a> PostingsReader<'a> {
     fn part_of(&self, key: &[u8]) -> usize {
         match &self.store {
             Store::Whole { .. } => 0,
-            Store::Sharded { manifest, .. } => part_of(&manifest.term_firsts, key),
+            Store::Sharded(shards) => part_of(&shards.manifest.term_firsts, key),
         }
     }
 
@@ -209,13 +202,8 @@ impl<'a> PostingsReader<'a> {
     fn loaded(&self, i: usize) -> Option<(fst::Map<&'a [u8]>, &'a [u8])> {
         match &self.store {
             Store::Whole { terms, post, .. } => Some((terms.clone(), post)),
-            Store::Sharded { manifest, source, misses } => {
-                let name = manifest.term_part_name(i);
-                let Some(file) = source.shard(&name) else {
-                    misses.add(&name);
-                    return None;
-                };
-                let toc = super::Toc::read(file).ok()?;
+            Store::Sharded(shards) => {
+                let toc = super::Toc::read(shards.file(&shards.manifest.term_part_name(i))?).ok()?;
                 Some((fst::Map::new(toc.require(TERM).ok()?).ok()?, toc.require(POST).ok()?))
             }
         }
@@ -225,14 +213,7 @@ impl<'a> PostingsReader<'a> {
     fn positions(&self, i: usize) -> Option<&'a [u8]> {
         match &self.store {
             Store::Whole { posn, .. } => Some(posn),
-            Store::Sharded { manifest, source, misses } => {
-                let name = manifest.positions_name(i);
-                let Some(file) = source.shard(&name) else {
-                    misses.add(&name);
-                    return None;
-                };
-                super::Toc::read(file).and_then(|t| t.require(POSN)).ok()
-            }
+            Store::Sharded(shards) => shards.section(&shards.manifest.positions_name(i), POSN).ok().flatten(),
         }
     }
 
@@ -251,8 +232,8 @@ impl<'a> PostingsReader<'a> {
         let start = self.part_of(prefix);
         for i in start..self.parts() {
             if i > start {
-                let Store::Sharded { manifest, .. } = &self.store else { break };
-                if !manifest.term_firsts[i].starts_with(prefix) {
+                let Store::Sharded(shards) = &self.store else { break };
+                if !shards.manifest.term_firsts[i].starts_with(prefix) {
                     break;
                 }
             }

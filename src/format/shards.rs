@@ -40,21 +40,22 @@
 //! # Loading
 //!
 //! Readers of a sharded index ask a [`ShardSource`] for a shard's bytes. When one is missing,
-//! the reader records its name ([`Misses`]) and carries on as if that piece were empty; the
+//! the reader records its name ([`Shards`]) and carries on as if that piece were empty; the
 //! searcher then fails with [`Error::NeedShards`] listing every missing shard at once, the
 //! page fetches them, and asks again. Results never depend on which other shards happen to be
 //! loaded: what a query reads is decided by the query alone.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
-use super::{varint, Error};
+use super::{varint, Error, Meta, Tag, Toc, META};
 
 /// Root section tag: the shard manifest.
-pub const SHRD: super::Tag = *b"SHRD";
+pub const SHRD: Tag = *b"SHRD";
 /// Dates of every document (u32 YYYYMMDD, 0 = undated, in ordinal order): its own shard in a
 /// sharded index, so the timeline needs no document text.
-pub const DATE: super::Tag = *b"DATE";
+pub const DATE: Tag = *b"DATE";
 
 /// Where a sharded index's shards come from (the page's cache of fetched files).
 pub trait ShardSource {
@@ -71,19 +72,17 @@ impl ShardSource for HashMap<String, Vec<u8>> {
 
 /// The names of shards a reader needed but did not have, in the order first asked for.
 #[derive(Debug, Default)]
-pub struct Misses(RefCell<Vec<String>>);
+struct Misses(RefCell<Vec<String>>);
 
 impl Misses {
-    /// Records a missing shard.
-    pub fn add(&self, name: &str) {
+    fn add(&self, name: &str) {
         let mut names = self.0.borrow_mut();
         if !names.iter().any(|n| n == name) {
             names.push(name.to_string());
         }
     }
 
-    /// Fails with [`Error::NeedShards`] if any shard was missing (and forgets them).
-    pub fn check(&self) -> Result<(), Error> {
+    fn check(&self) -> Result<(), Error> {
         let names = std::mem::take(&mut *self.0.borrow_mut());
         if names.is_empty() {
             Ok(())
@@ -93,9 +92,84 @@ impl Misses {
     }
 }
 
+/// The root of a sharded index, read and checked once: its statistics and shard list.
+#[derive(Debug, Clone)]
+pub struct Root {
+    bytes: Vec<u8>,
+    meta: Meta,
+    manifest: Manifest,
+}
+
+impl Root {
+    /// Reads `root.dsr`: verifies its checksum, then decodes `META` and `SHRD`.
+    pub fn read(bytes: Vec<u8>) -> Result<Root, Error> {
+        super::verify_checksum(&bytes)?;
+        let toc = Toc::read(&bytes)?;
+        let meta = Meta::read(toc.require(META)?)?;
+        let manifest = Manifest::read(toc.require(SHRD)?)?;
+        if u64::from(manifest.doc_parts) * u64::from(manifest.docs_per_part) < u64::from(meta.doc_count) {
+            return Err(Error::corrupt(SHRD, "document parts do not cover every document"));
+        }
+        Ok(Root { bytes, meta, manifest })
+    }
+
+    /// The root file's bytes.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// Corpus statistics.
+    pub fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    /// The shard list.
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+}
+
+/// One request's access to a sharded index's shards: the list, the loaded ones, and the names
+/// of those it needed but did not have. Cheap to clone: clones share the misses.
+#[derive(Clone)]
+pub struct Shards<'a> {
+    /// The shard list.
+    pub manifest: &'a Manifest,
+    source: &'a dyn ShardSource,
+    misses: Rc<Misses>,
+}
+
+impl<'a> Shards<'a> {
+    /// Reads `manifest`'s shards from `source`.
+    pub fn new(manifest: &'a Manifest, source: &'a dyn ShardSource) -> Shards<'a> {
+        Shards { manifest, source, misses: Rc::default() }
+    }
+
+    /// The bytes of shard `name`, or `None`, recording it as missing, if it is not loaded.
+    pub fn file(&self, name: &str) -> Option<&'a [u8]> {
+        let file = self.source.shard(name);
+        if file.is_none() {
+            self.misses.add(name);
+        }
+        file
+    }
+
+    /// The `tag` section of shard `name`: `Ok(None)`, recording the shard as missing, if it
+    /// is not loaded; an error if a loaded shard lacks it.
+    pub fn section(&self, name: &str, tag: Tag) -> Result<Option<&'a [u8]>, Error> {
+        self.file(name).map(|file| Toc::read(file)?.require(tag)).transpose()
+    }
+
+    /// Fails with [`Error::NeedShards`] if a read since the last call needed a shard that is
+    /// not loaded (and forgets them).
+    pub fn need(&self) -> Result<(), Error> {
+        self.misses.check()
+    }
+}
+
 /// The decoded `SHRD` section.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Manifest<'a> {
+pub struct Manifest {
     /// The first term of each term range, in key order (the first is empty).
     pub term_firsts: Vec<Vec<u8>>,
     /// Documents per document part (part `p` holds ordinals `p·n .. (p+1)·n`).
@@ -105,16 +179,16 @@ pub struct Manifest<'a> {
     /// The first id of each id range, in key order (the first is empty).
     pub id_firsts: Vec<Vec<u8>>,
     /// The content hash of the whole index (12 hex digits) that names the numbered shards.
-    pub suffix: &'a str,
+    pub suffix: String,
     /// File holding `DATE`.
-    pub dates: &'a str,
+    pub dates: String,
     /// File holding the entity sections ("" when the index has none).
-    pub entities: &'a str,
+    pub entities: String,
     /// File holding `RELS` ("" when the index has none).
-    pub related: &'a str,
+    pub related: String,
 }
 
-impl<'a> Manifest<'a> {
+impl Manifest {
     /// The file holding `TERM` and `POST` of term range `i`.
     pub fn term_part_name(&self, i: usize) -> String {
         format!("t{i}-{}.dsr", self.suffix)
@@ -142,14 +216,14 @@ impl<'a> Manifest<'a> {
         varint::write(&mut out, u64::from(self.docs_per_part));
         varint::write(&mut out, u64::from(self.doc_parts));
         put_keys(&mut out, &self.id_firsts);
-        for name in [self.suffix, self.dates, self.entities, self.related] {
+        for name in [&self.suffix, &self.dates, &self.entities, &self.related] {
             put(&mut out, name.as_bytes());
         }
         out
     }
 
     /// Decodes the section; fails on malformed bytes, never panics.
-    pub fn read(bytes: &'a [u8]) -> Result<Manifest<'a>, Error> {
+    pub fn read(bytes: &[u8]) -> Result<Manifest, Error> {
         let mut r = Cursor { bytes, at: 0 };
         let term_firsts = r.keys()?;
         let docs_per_part = r.u32()?;
@@ -160,10 +234,10 @@ impl<'a> Manifest<'a> {
             docs_per_part,
             doc_parts,
             id_firsts,
-            suffix: r.str()?,
-            dates: r.str()?,
-            entities: r.str()?,
-            related: r.str()?,
+            suffix: r.str()?.to_string(),
+            dates: r.str()?.to_string(),
+            entities: r.str()?.to_string(),
+            related: r.str()?.to_string(),
         };
         if m.docs_per_part == 0 || m.term_firsts.is_empty() || m.id_firsts.is_empty() {
             return Err(Error::corrupt(SHRD, "no parts"));
@@ -268,10 +342,10 @@ mod tests {
             docs_per_part: 4,
             doc_parts: 3,
             id_firsts: vec![b"".to_vec(), b"003".to_vec()],
-            suffix: "abc",
-            dates: "f.dsr",
-            entities: "",
-            related: "g.dsr",
+            suffix: "abc".into(),
+            dates: "f.dsr".into(),
+            entities: String::new(),
+            related: "g.dsr".into(),
         };
         let bytes = m.write();
         assert_eq!(Manifest::read(&bytes).unwrap(), m);

@@ -225,11 +225,9 @@ pub fn detail(index: &Index<'_>, id: &str, contexts: usize) -> Result<EntityDeta
         }
     }
     // A sharded index fetches every document part the page needs in one round.
-    let wanted = per_doc.iter().map(|&(doc, _)| doc).chain(mentions.iter().take(contexts).map(|m| m.doc));
-    // (`touch` every one, no short circuit.)
-    if wanted.filter(|&doc| !index.docs().touch(doc)).count() > 0 {
-        index.need()?;
-    }
+    index.need_docs(
+        per_doc.iter().map(|&(doc, _)| doc).chain(mentions.iter().take(contexts).map(|m| m.doc)),
+    )?;
     let mut documents = Vec::with_capacity(per_doc.len());
     let mut shared: HashMap<u32, u32> = HashMap::new();
     for &(doc, n) in &per_doc {

@@ -241,10 +241,7 @@ impl<'a> Searcher<'a> {
             let docs: Vec<u32> = matches.docs.iter().map(|s| s.doc).collect();
             entities::facets(&self.index, &docs, facet_limit)?
         };
-        page().for_each(|s| {
-            self.index.docs().touch(s.doc);
-        });
-        self.index.need()?;
+        self.index.need_docs(page().map(|s| s.doc))?;
         let mut results = Vec::with_capacity(limit.min(matches.docs.len()));
         for scored in page() {
             let doc = self.index.docs().get(scored.doc)?;
@@ -313,10 +310,7 @@ impl<'a> Searcher<'a> {
     pub fn related(&self, id: &str) -> Result<Vec<RelatedDoc>> {
         let ordinal = self.ordinal(id)?;
         let related = self.index.related().of(ordinal)?;
-        related.iter().for_each(|&(other, _)| {
-            self.index.docs().touch(other);
-        });
-        self.index.need()?;
+        self.index.need_docs(related.iter().map(|&(other, _)| other))?;
         let mut out = Vec::new();
         for (other, percent) in related {
             let d = self.index.docs().get(other)?;
@@ -373,10 +367,9 @@ impl<'a> Searcher<'a> {
     /// The document with this id, with the matches of `query` (may be empty) marked.
     pub fn document(&self, id: &str, query: &str) -> Result<DocumentView> {
         let ordinal = self.ordinal(id)?;
-        self.index.docs().touch(ordinal);
         let terms = self.highlight_terms(query)?;
         let entities = entities::mentions_in(&self.index, ordinal);
-        self.index.need()?;
+        self.index.need_docs([ordinal])?;
         let doc = self.index.docs().get(ordinal)?;
         Ok(DocumentView {
             id: doc.id.to_string(),
