@@ -34,6 +34,7 @@ const server = await startServer({
   '/dist/': path.join(OUT, 'dist'),
   '/pagefind-site/': path.join(OUT, 'pagefind-site'),
   '/lab/': HERE,
+  '/engines/': path.join(BENCH, 'engines'),
   '/node_modules/': path.join(REPO, 'node_modules'),
   '/corpus.jsonl': path.join(OUT, 'newsarticles.jsonl'),
 });

@@ -74,7 +74,5 @@ export async function timed(fn) {
   return [result, Number(process.hrtime.bigint() - t0) / 1e6];
 }
 
-/** The words of a query with its quotes removed: for engines without phrase search. */
-export const unquote = (query) => query.replace(/["\u201c\u201d]/g, '').trim();
+export { unquote, TOP } from './options.mjs';
 
-export const TOP = 10;

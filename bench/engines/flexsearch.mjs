@@ -1,9 +1,10 @@
 // FlexSearch 0.8: a Document index on title + text, tokenize "forward", title stored.
 import fs from 'node:fs';
 import { Document } from 'flexsearch';
-import { sizes, timed, unquote, TOP } from './common.mjs';
+import { sizes, timed } from './common.mjs';
+import { FLEXSEARCH, TOP, unquote } from './options.mjs';
 
-const OPTIONS = { tokenize: 'forward', document: { id: 'id', index: ['title', 'text'], store: ['title'] } };
+const OPTIONS = FLEXSEARCH.options;
 
 let index;
 
@@ -35,5 +36,5 @@ export async function build(docs) {
 // Words are ANDed by default; results come per field, merged by id, with the stored title.
 export function search(kind, query) {
   const q = kind === 'phrase' ? unquote(query) : query;
-  return index.search(q, { limit: TOP, merge: true, enrich: true }).slice(0, TOP).map((r) => r.id);
+  return index.search(q, FLEXSEARCH.search).slice(0, TOP).map((r) => r.id);
 }

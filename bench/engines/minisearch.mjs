@@ -1,18 +1,10 @@
 // MiniSearch 7: fields title + text, title boosted 3x, title stored; one JSON index.
 import fs from 'node:fs';
 import MiniSearch from 'minisearch';
-import { sizes, timed, unquote, TOP } from './common.mjs';
+import { sizes, timed } from './common.mjs';
+import { MINISEARCH, TOP, unquote } from './options.mjs';
 
-const OPTIONS = { fields: ['title', 'text'], storeFields: ['title'], searchOptions: { boost: { title: 3 } } };
-
-// How its docs say to run each kind. It has no phrase search: a phrase runs as AND of its words.
-const KIND = {
-  single: { combineWith: 'AND' },
-  multi: { combineWith: 'AND' },
-  phrase: { combineWith: 'AND' },
-  typo: { combineWith: 'AND', fuzzy: 0.2 },
-  prefix: { combineWith: 'AND', prefix: true },
-};
+const { options: OPTIONS, kinds: KIND } = MINISEARCH;
 
 let index;
 

@@ -1,8 +1,8 @@
-// FlexSearch in the page, from node_modules (the bundle node imports), with engines/flexsearch.mjs's options.
+// FlexSearch in the page, from node_modules (the bundle node imports), with the options of engines/options.mjs.
 import { Document } from '/node_modules/flexsearch/dist/flexsearch.bundle.module.min.mjs';
+import { FLEXSEARCH, TOP, unquote } from '/engines/options.mjs';
 
-const OPTIONS = { tokenize: 'forward', document: { id: 'id', index: ['title', 'text'], store: ['title'] } };
-const unquote = (q) => q.replace(/["\u201c\u201d]/g, '').trim();
+const OPTIONS = FLEXSEARCH.options;
 
 let index;
 export const name = 'FlexSearch';
@@ -17,5 +17,5 @@ export async function build(docs) {
 
 export function search(kind, query) {
   const q = kind === 'phrase' ? unquote(query) : query;
-  return index.search(q, { limit: 10, merge: true, enrich: true }).slice(0, 10).map((r) => r.id);
+  return index.search(q, FLEXSEARCH.search).slice(0, TOP).map((r) => r.id);
 }

@@ -1,15 +1,8 @@
-// MiniSearch in the page, from node_modules, with engines/minisearch.mjs's options; built from the corpus here.
+// MiniSearch in the page, from node_modules, with the options of engines/options.mjs; built from the corpus here.
 import MiniSearch from '/node_modules/minisearch/dist/es/index.js';
+import { MINISEARCH, TOP, unquote } from '/engines/options.mjs';
 
-const OPTIONS = { fields: ['title', 'text'], storeFields: ['title'], searchOptions: { boost: { title: 3 } } };
-const KIND = {
-  single: { combineWith: 'AND' },
-  multi: { combineWith: 'AND' },
-  phrase: { combineWith: 'AND' },
-  typo: { combineWith: 'AND', fuzzy: 0.2 },
-  prefix: { combineWith: 'AND', prefix: true },
-};
-const unquote = (q) => q.replace(/["\u201c\u201d]/g, '').trim();
+const { options: OPTIONS, kinds: KIND } = MINISEARCH;
 
 let index;
 let last = [];
@@ -25,6 +18,6 @@ export async function build(docs) {
 
 export function search(kind, query) {
   last = index.search(kind === 'phrase' ? unquote(query) : query, KIND[kind]);
-  return last.slice(0, 10).map((r) => r.id);
+  return last.slice(0, TOP).map((r) => r.id);
 }
 export const lastInfo = () => ({ total: last.length });
