@@ -92,6 +92,13 @@ def agreement_table(counts):
     rows.append(f"| **person+organization+place** | {totals[1]} | {totals[2]} | {totals[0]} | **{p:.3f}** | **{r_:.3f}** | **{f:.3f}** |")
     return rows
 
+def tally(counts, ours, refs):
+    """Adds to counts [both, ours, reference] the sizes of two sets and of their overlap."""
+    counts[0] += len(ours & refs)
+    counts[1] += len(ours)
+    counts[2] += len(refs)
+
+
 def main(argv):
     args = [a for a in argv if not a.startswith("--")]
     samples = 15
@@ -122,24 +129,12 @@ def main(argv):
         o_spans = {(s, e, k) for s, e, k, _, _ in o}
         r_spans = {(s, e, k) for s, e, k, _ in r}
         for k in KINDS:
-            os_ = {x for x in o_spans if x[2] == k}
-            rs_ = {x for x in r_spans if x[2] == k}
-            span_counts[k][0] += len(os_ & rs_)
-            span_counts[k][1] += len(os_)
-            span_counts[k][2] += len(rs_)
+            tally(span_counts[k], {x for x in o_spans if x[2] == k}, {x for x in r_spans if x[2] == k})
         o_names = {(k, norm(t)) for _, _, k, t, _ in o if norm(t)}
         r_names = {(k, norm(t)) for _, _, k, t in r if norm(t)}
         for k in KINDS:
-            on = {x for x in o_names if x[0] == k}
-            rn = {x for x in r_names if x[0] == k}
-            name_counts[k][0] += len(on & rn)
-            name_counts[k][1] += len(on)
-            name_counts[k][2] += len(rn)
-        o_any = {n for k, n in o_names if k in MAIN}
-        r_any = {n for k, n in r_names if k in MAIN}
-        any_names[0] += len(o_any & r_any)
-        any_names[1] += len(o_any)
-        any_names[2] += len(r_any)
+            tally(name_counts[k], {x for x in o_names if x[0] == k}, {x for x in r_names if x[0] == k})
+        tally(any_names, {n for k, n in o_names if k in MAIN}, {n for k, n in r_names if k in MAIN})
 
         # Span-level disagreements (main kinds), with reasons.
         r_by_span = {(s, e): l for s, e, l, _ in r_all}
