@@ -132,6 +132,12 @@ fn is_joiner(c: char) -> bool {
     is_apostrophe(c) || is_hyphen(c) || c == '.' || c == ','
 }
 
+/// True for an ASCII byte that no word runs across: neither alphanumeric nor a joiner. A text
+/// tokenizes as the stretches between such bytes, each on its own (positions aside).
+pub fn separates_words(b: u8) -> bool {
+    b.is_ascii() && !b.is_ascii_alphanumeric() && !is_joiner(b as char)
+}
+
 /// True when the joiner character at byte `at` is followed by an alphanumeric character.
 fn continues_word(text: &str, at: usize) -> bool {
     let mut chars = text[at..].chars();

@@ -261,6 +261,8 @@ impl<'a> PostingsReader<'a> {
         let (_, post) = self.loaded(info.part as usize).ok_or_else(bad)?;
         let mut r = varint::Reader::new(post, info.offset as usize);
         r.u32().ok_or_else(bad)?;
+        // Each entry takes at least 3 bytes: a corrupt count cannot reserve more than that.
+        out.reserve((info.doc_freq as usize).min(post.len().saturating_sub(info.offset as usize) / 3));
         let mut doc: u32 = 0;
         for i in 0..info.doc_freq {
             let delta = r.u32().ok_or_else(bad)?;

@@ -45,41 +45,125 @@ pub struct Hit {
     pub group: usize,
 }
 
-/// Finds every token of `text` whose term is in `terms`, in order, overlaps merged.
+/// Finds the query's terms in texts: built once per query, used on every result.
+pub struct Highlighter<'t> {
+    terms: &'t HashMap<String, usize>,
+    /// First bytes of the terms.
+    first: [bool; 256],
+    /// Shortest and longest term, in bytes.
+    lengths: std::ops::RangeInclusive<usize>,
+    starts: Starts,
+}
+
+impl<'t> Highlighter<'t> {
+    /// A highlighter of `terms` (dictionary terms → their query group).
+    pub fn new(terms: &'t HashMap<String, usize>) -> Highlighter<'t> {
+        let mut first = [false; 256];
+        let (mut shortest, mut longest) = (usize::MAX, 0);
+        for t in terms.keys() {
+            first[t.as_bytes().first().copied().unwrap_or(0) as usize] = true;
+            shortest = shortest.min(t.len());
+            longest = longest.max(t.len());
+        }
+        Highlighter { terms, first, lengths: shortest..=longest, starts: Starts::new(&first) }
+    }
+
+    /// Every token of `text` whose term is one of the terms, in order, overlaps merged.
+    ///
+    /// Tokenizes only the stretches of `text` where one of the terms can start (see
+    /// [`Starts`]): a few short stretches of a long article, not the whole of it.
+    pub fn hits(&self, text: &str) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = Vec::new();
+        if self.terms.is_empty() {
+            return hits;
+        }
+        // Most tokens are not query terms: a first-byte and length check turns them away
+        // before hashing.
+        let wanted =
+            |first_byte: u8, len: usize| self.first[first_byte as usize] && self.lengths.contains(&len);
+        self.starts.each_stretch(text, |from, stretch| {
+            analysis::tokenize_filtered(stretch, 0, wanted, |t| {
+                if !wanted(t.term.as_bytes().first().copied().unwrap_or(0), t.term.len()) {
+                    return;
+                }
+                if let Some(&group) = self.terms.get(t.term) {
+                    hits.push(Hit { start: from + t.start, end: from + t.end, group });
+                }
+            });
+        });
+        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        let mut merged: Vec<Hit> = Vec::with_capacity(hits.len());
+        for h in hits {
+            match merged.last_mut() {
+                Some(last) if h.start < last.end => last.end = last.end.max(h.end),
+                _ => merged.push(h),
+            }
+        }
+        merged
+    }
+
+    /// The highlights of `text` as UTF-16 ranges.
+    pub fn marks(&self, text: &str) -> Vec<Mark> {
+        let ranges: Vec<(usize, usize)> = self.hits(text).iter().map(|h| (h.start, h.end)).collect();
+        utf16_marks(text, &ranges)
+    }
+}
+
+/// Every token of `text` whose term is in `terms` (see [`Highlighter::hits`]).
 pub fn find_hits(text: &str, terms: &HashMap<String, usize>) -> Vec<Hit> {
-    let mut hits: Vec<Hit> = Vec::new();
-    if terms.is_empty() {
-        return hits;
-    }
-    // Most tokens are not query terms: a first-byte and length check turns them away before
-    // hashing.
-    let mut first = [false; 256];
-    let (mut shortest, mut longest) = (usize::MAX, 0);
-    for t in terms.keys() {
-        first[t.as_bytes().first().copied().unwrap_or(0) as usize] = true;
-        shortest = shortest.min(t.len());
-        longest = longest.max(t.len());
-    }
-    let wanted =
-        |first_byte: u8, len: usize| first[first_byte as usize] && (shortest..=longest).contains(&len);
-    analysis::tokenize_filtered(text, 0, wanted, |t| {
-        let b = t.term.as_bytes();
-        if b.len() < shortest || b.len() > longest || !first[b.first().copied().unwrap_or(0) as usize] {
-            return;
+    Highlighter::new(terms).hits(text)
+}
+
+/// Where in a text a token with one of some first bytes can start.
+///
+/// Words never cross an ASCII byte that is neither alphanumeric nor a joiner
+/// ([`analysis::separates_words`]). So a text tokenizes as the stretches between such bytes, each on its own, and only a stretch holding a token
+/// start that could begin a wanted term needs tokenizing. A token starts at an alphanumeric
+/// character not preceded by an ASCII alphanumeric one, and its term begins with that
+/// character lowercased (ASCII) or folded (any other, whose folding is not known without
+/// decoding it: every byte starting a multi-byte character is a possible start).
+struct Starts {
+    /// Bytes that may begin a wanted token.
+    start: [bool; 256],
+}
+
+impl Starts {
+    /// Possible starts of tokens whose terms begin with a byte marked in `first`.
+    fn new(first: &[bool; 256]) -> Starts {
+        let mut start = [false; 256];
+        for b in 0..=255u8 {
+            start[b as usize] =
+                first[b.to_ascii_lowercase() as usize] && b.is_ascii_alphanumeric() || b >= 0xC0;
         }
-        if let Some(&group) = terms.get(t.term) {
-            hits.push(Hit { start: t.start, end: t.end, group });
-        }
-    });
-    hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-    let mut merged: Vec<Hit> = Vec::with_capacity(hits.len());
-    for h in hits {
-        match merged.last_mut() {
-            Some(last) if h.start < last.end => last.end = last.end.max(h.end),
-            _ => merged.push(h),
+        Starts { start }
+    }
+
+    /// The first possible start at or after `i`.
+    fn next(&self, bytes: &[u8], i: usize) -> Option<usize> {
+        bytes.get(i..)?.iter().position(|&b| self.start[b as usize]).map(|p| i + p)
+    }
+
+    /// Calls `f(offset, stretch)` for each stretch of `text` (between word separators) that
+    /// holds a possible start, in order.
+    fn each_stretch(&self, text: &str, mut f: impl FnMut(usize, &str)) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(at) = self.next(bytes, i) {
+            i = at;
+            if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+                i += 1; // inside a word: its start was checked already
+                continue;
+            }
+            let from = bytes[..i].iter().rposition(|&b| analysis::separates_words(b)).map_or(0, |p| p + 1);
+            let to =
+                bytes[i..].iter().position(|&b| analysis::separates_words(b)).map_or(bytes.len(), |p| i + p);
+            // Both ends are at ASCII bytes or the text's ends: char boundaries.
+            if let Some(stretch) = text.get(from..to) {
+                f(from, stretch);
+            }
+            i = to;
         }
     }
-    merged
 }
 
 /// Cuts the best passage of `text` and places its highlights.
@@ -115,17 +199,19 @@ fn best_window(hits: &[Hit]) -> Option<(usize, usize)> {
     type Score = (usize, std::cmp::Reverse<usize>, usize);
     let mut best: Option<(usize, usize, Score)> = None;
     for i in 0..hits.len() {
-        let mut groups: Vec<usize> = Vec::new();
+        // Groups are below `matching::MAX_GROUPS` (32): one bit each.
+        let mut groups: u64 = 0;
         let mut span = 0;
         let mut j = i;
         while j < hits.len() && hits[j].end.saturating_sub(hits[i].start) <= WINDOW_BYTES {
-            if !groups.contains(&hits[j].group) {
-                groups.push(hits[j].group);
+            let bit = 1u64 << (hits[j].group % 64);
+            if groups & bit == 0 {
+                groups |= bit;
                 span = hits[j].end - hits[i].start;
             }
             j += 1;
         }
-        let score = (groups.len(), std::cmp::Reverse(span), j - i);
+        let score = (groups.count_ones() as usize, std::cmp::Reverse(span), j - i);
         if best.is_none_or(|b| score > b.2) {
             best = Some((i, j.saturating_sub(1).max(i), score));
         }
@@ -240,6 +326,47 @@ mod tests {
         let e = excerpt(&text, &[]);
         assert!(e.text.starts_with("word word") && e.text.len() <= EXCERPT_BYTES + 4);
         assert!(e.marks.is_empty());
+    }
+
+    /// The whole text tokenized: what `find_hits` must find by tokenizing only some of it.
+    fn hits_by_tokenizing_everything(text: &str, terms: &HashMap<String, usize>) -> Vec<(usize, usize)> {
+        let mut hits = Vec::new();
+        analysis::tokenize(text, 0, |t| {
+            if terms.contains_key(t.term) {
+                hits.push((t.start, t.end));
+            }
+        });
+        hits.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for (s, e) in hits {
+            match merged.last_mut() {
+                Some(last) if s < last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        merged
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn finds_what_tokenizing_everything_finds(
+            text in "([aAbBsSéÉü1.,'’`\\- \n“—Ωß]{0,6}[ .,-]?){0,40}",
+            wanted in proptest::collection::vec("[abséü1ß]{1,3}", 1..4),
+        ) {
+            let terms: HashMap<String, usize> =
+                wanted.iter().enumerate().map(|(g, w)| (analysis::normalize_word(w), g)).collect();
+            let found: Vec<(usize, usize)> = find_hits(&text, &terms).iter().map(|h| (h.start, h.end)).collect();
+            proptest::prop_assert_eq!(found, hits_by_tokenizing_everything(&text, &terms));
+        }
+    }
+
+    #[test]
+    fn finds_terms_after_joiners_quotes_and_in_compounds() {
+        let text = "“Vienna” pro-Vienna U.S.-vienna end.Vienna 2016Vienna Vienna’s Viennese Vïenna";
+        let terms = terms(&[("vienna", 0), ("us", 1)]);
+        let found: Vec<(usize, usize)> = find_hits(text, &terms).iter().map(|h| (h.start, h.end)).collect();
+        assert_eq!(found, hits_by_tokenizing_everything(text, &terms));
+        assert_eq!(found.len(), 7, "{found:?}"); // not 2016Vienna, nor Viennese
     }
 
     #[test]

@@ -424,7 +424,9 @@ impl<'s, 'a> Matcher<'s, 'a> {
     /// is its best variant's.
     fn term_hits(&self, variants: &[Variant]) -> Result<Vec<Hit>> {
         let postings = self.index.postings();
-        let mut hits: Vec<Hit> = Vec::new();
+        let docs = self.index.docs().len();
+        let mut hits: Vec<Hit> =
+            Vec::with_capacity(variants.iter().map(|v| (v.info.doc_freq as usize).min(docs)).sum());
         let mut list = Vec::new();
         for v in variants {
             postings.read_postings(v.info, &mut list)?;
@@ -436,7 +438,6 @@ impl<'s, 'a> Matcher<'s, 'a> {
         if variants.len() < 2 {
             return Ok(hits);
         }
-        let docs = self.index.docs().len();
         if hits.len() >= docs / 8 {
             // Many hits (a short prefix, a common word's inflections): one slot per document
             // beats sorting them.
@@ -492,7 +493,9 @@ impl<'s, 'a> Matcher<'s, 'a> {
         let rare = exact_df.is_some_and(|df| df <= RARE_DOC_FREQ && out.len() == 1)
             && term.chars().count() >= RARE_MIN_CHARS;
         if out.is_empty() || rare {
-            let fuzzy = self.fuzzy(term);
+            // A rare word is replaced only by a spelling one edit away that shares its first
+            // letter: a much smaller scan than a word that matched nothing gets.
+            let fuzzy = if out.is_empty() { self.fuzzy(term) } else { self.fuzzy_scan(term, 1, 1) };
             let dominant = fuzzy.first().is_some_and(|(_, info, d)| {
                 *d == 1 && info.doc_freq >= FUZZY_DOMINANCE * exact_df.unwrap_or(0).max(1)
             });
@@ -580,17 +583,23 @@ impl<'s, 'a> Matcher<'s, 'a> {
     /// 2 ([`FUZZY2_MIN_CHARS`]+), nearest and most frequent first. If the automaton for the
     /// wanted distance is too large, a smaller distance is tried, then none.
     pub fn fuzzy(&self, term: &str) -> Vec<(String, TermInfo, u8)> {
-        let chars = term.chars().count();
-        let wanted: u32 = match chars {
+        let wanted: u32 = match term.chars().count() {
             c if c >= FUZZY2_MIN_CHARS => 2,
             c if c >= FUZZY_MIN_CHARS => 1,
             _ => return Vec::new(),
         };
+        self.fuzzy_scan(term, wanted, 0)
+    }
+
+    /// Dictionary terms within edit distance `wanted` of `term` that share its first
+    /// `head_chars` characters, nearest and most frequent first (see [`Matcher::fuzzy`]).
+    fn fuzzy_scan(&self, term: &str, wanted: u32, head_chars: usize) -> Vec<(String, TermInfo, u8)> {
         // A sharded index reads only the terms sharing the word's first two letters (one or
         // two term ranges, not every range for a letter); see `format::shards`.
         let postings = self.index.postings();
-        let head: &str = match term.char_indices().nth(2) {
-            Some((end, _)) if postings.is_sharded() => &term[..end],
+        let head_chars = if postings.is_sharded() { head_chars.max(2) } else { head_chars };
+        let head: &str = match term.char_indices().nth(head_chars) {
+            Some((end, _)) if head_chars > 0 => &term[..end],
             _ => "",
         };
         let within = || Str::new(head).starts_with();

@@ -36,7 +36,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis;
 use crate::format::{DocRecord, Index, FORMAT_VERSION};
 use crate::Result;
-pub use excerpt::{Excerpt, Mark};
+pub use excerpt::{Excerpt, Highlighter, Mark};
 pub use matching::Matcher;
 pub use parse::{parse, Query, Unit};
 
@@ -243,9 +243,10 @@ impl<'a> Searcher<'a> {
         };
         self.index.need_docs(page().map(|s| s.doc))?;
         let mut results = Vec::with_capacity(limit.min(matches.docs.len()));
+        let highlighter = Highlighter::new(&matches.terms);
         for scored in page() {
             let doc = self.index.docs().get(scored.doc)?;
-            results.push(hit(&doc, scored.score, &matches.terms));
+            results.push(hit(&doc, scored.score, &highlighter));
         }
         Ok(SearchResults {
             query: query.to_string(),
@@ -371,14 +372,15 @@ impl<'a> Searcher<'a> {
         let entities = entities::mentions_in(&self.index, ordinal);
         self.index.need_docs([ordinal])?;
         let doc = self.index.docs().get(ordinal)?;
+        let highlighter = Highlighter::new(&terms);
         Ok(DocumentView {
             id: doc.id.to_string(),
             title: doc.title.to_string(),
             date: doc.date_string(),
             url: doc.url.map(str::to_string),
             text: doc.text.to_string(),
-            title_marks: marks_of(doc.title, &terms),
-            marks: marks_of(doc.text, &terms),
+            title_marks: highlighter.marks(doc.title),
+            marks: highlighter.marks(doc.text),
             entities: entities?,
         })
     }
@@ -431,21 +433,14 @@ fn did_you_mean(query: &str, corrections: &[(String, String)]) -> Option<String>
     Some(out)
 }
 
-fn hit(doc: &DocRecord<'_>, score: f64, terms: &HashMap<String, usize>) -> SearchHit {
-    let hits = excerpt::find_hits(doc.text, terms);
+fn hit(doc: &DocRecord<'_>, score: f64, highlighter: &Highlighter<'_>) -> SearchHit {
     SearchHit {
         id: doc.id.to_string(),
         title: doc.title.to_string(),
         date: doc.date_string(),
         url: doc.url.map(str::to_string),
         score: (score * 1e4).round() / 1e4,
-        title_marks: marks_of(doc.title, terms),
-        excerpt: excerpt::excerpt(doc.text, &hits),
+        title_marks: highlighter.marks(doc.title),
+        excerpt: excerpt::excerpt(doc.text, &highlighter.hits(doc.text)),
     }
-}
-
-fn marks_of(text: &str, terms: &HashMap<String, usize>) -> Vec<Mark> {
-    let ranges: Vec<(usize, usize)> =
-        excerpt::find_hits(text, terms).iter().map(|h| (h.start, h.end)).collect();
-    excerpt::utf16_marks(text, &ranges)
 }
