@@ -53,8 +53,9 @@ pub const FUZZY_MIN_CHARS: usize = 4;
 pub const FUZZY2_MIN_CHARS: usize = 8;
 
 /// A word of at least [`RARE_MIN_CHARS`] characters found in at most this many documents is
-/// also corrected when a spelling one edit away is [`FUZZY_DOMINANCE`] times more frequent:
-/// the corpus itself misspells names. Shorter rare words are usually real (`basf`, `sids`).
+/// also corrected when a spelling one edit away, with the same first letter, is
+/// [`FUZZY_DOMINANCE`] times more frequent: the corpus itself misspells names. Shorter rare
+/// words are usually real (`basf`, `sids`).
 pub const RARE_DOC_FREQ: u32 = 2;
 
 /// See [`RARE_DOC_FREQ`].
