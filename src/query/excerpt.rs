@@ -70,8 +70,9 @@ impl<'t> Highlighter<'t> {
 
     /// Every token of `text` whose term is one of the terms, in order, overlaps merged.
     ///
-    /// Tokenizes only the stretches of `text` where one of the terms can start (see
-    /// [`Starts`]): a few short stretches of a long article, not the whole of it.
+    /// Tokenizes only the stretches of `text` (between ASCII bytes no word crosses, see
+    /// [`analysis::separates_words`]) where one of the terms can start: a few short stretches
+    /// of a long article, not the whole of it.
     pub fn hits(&self, text: &str) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
         if self.terms.is_empty() {
@@ -117,8 +118,9 @@ pub fn find_hits(text: &str, terms: &HashMap<String, usize>) -> Vec<Hit> {
 /// Where in a text a token with one of some first bytes can start.
 ///
 /// Words never cross an ASCII byte that is neither alphanumeric nor a joiner
-/// ([`analysis::separates_words`]). So a text tokenizes as the stretches between such bytes, each on its own, and only a stretch holding a token
-/// start that could begin a wanted term needs tokenizing. A token starts at an alphanumeric
+/// ([`analysis::separates_words`]). So a text tokenizes as the stretches between such
+/// bytes, each on its own, and only a stretch holding a token start that could begin a wanted
+/// term needs tokenizing. A token starts at an alphanumeric
 /// character not preceded by an ASCII alphanumeric one, and its term begins with that
 /// character lowercased (ASCII) or folded (any other, whose folding is not known without
 /// decoding it: every byte starting a multi-byte character is a possible start).
