@@ -305,6 +305,16 @@ impl<'a> Entities<'a> {
         })
     }
 
+    /// The kind and mention count of an entity, without reading its strings: for ranking
+    /// many entities before naming a few.
+    pub fn kind_and_mentions(&self, ordinal: u32) -> Result<(Kind, u32), Error> {
+        let bad = || Error::corrupt(ENTS, format!("entity {ordinal} is malformed"));
+        let at = (ordinal < self.count).then_some(ordinal as usize * RECORD_LEN).ok_or_else(bad)?;
+        let field = |i: usize| read_u32(self.records, at + i * 4).ok_or_else(bad);
+        let kind = u8::try_from(field(4)?).ok().and_then(Kind::from_code).ok_or_else(bad)?;
+        Ok((kind, field(6)?))
+    }
+
     /// The ordinal of the entity with this id.
     pub fn ordinal(&self, id: &str) -> Option<u32> {
         self.ids.as_ref()?.get(id).and_then(|v| u32::try_from(v).ok()).filter(|&o| o < self.count)

@@ -345,27 +345,47 @@ pub fn facets(index: &Index<'_>, docs: &[u32], per_kind: usize) -> Result<Vec<Fa
     if entities.is_empty() {
         return Ok(Vec::new());
     }
-    let mut counts: HashMap<u32, u32> = HashMap::new();
+    // Counts by entity ordinal in one array (no hashing: thousands of increments per query),
+    // then ranked by kind from the fixed-size fields; only the shown ones are named.
+    let mut counts = vec![0u32; entities.len()];
+    let mut seen: Vec<u32> = Vec::new();
     for &doc in docs {
         for (e, _) in entities.in_doc(doc)? {
-            *counts.entry(e).or_default() += 1;
+            let count = counts.get_mut(e as usize).ok_or_else(|| {
+                Error::Format(crate::format::Error::corrupt(
+                    crate::format::entities::DENT,
+                    "entity out of range",
+                ))
+            })?;
+            if *count == 0 {
+                seen.push(e);
+            }
+            *count += 1;
         }
     }
-    let mut by_kind: HashMap<Kind, Vec<(u32, u32, EntityRecord<'_>)>> = HashMap::new();
-    for (e, n) in counts {
-        let r = entities.get(e)?;
-        by_kind.entry(r.kind).or_default().push((n, e, r));
+    let mut by_kind: [Vec<(u32, u32, u32)>; Kind::ALL.len()] = Default::default();
+    for e in seen {
+        let (kind, mentions) = entities.kind_and_mentions(e)?;
+        by_kind[kind.code() as usize].push((counts[e as usize], mentions, e));
     }
     let mut out = Vec::new();
-    for kind in Kind::ALL {
-        let Some(mut list) = by_kind.remove(&kind) else { continue };
-        list.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.mentions.cmp(&a.2.mentions)).then(a.1.cmp(&b.1)));
-        let entities = list
-            .into_iter()
-            .take(per_kind)
-            .map(|(n, _, r)| FacetValue { id: r.id.into(), name: r.name.into(), count: n })
-            .collect();
-        out.push(Facet { kind, entities });
+    for (kind, mut list) in Kind::ALL.into_iter().zip(by_kind) {
+        if list.is_empty() {
+            continue;
+        }
+        let order =
+            |a: &(u32, u32, u32), b: &(u32, u32, u32)| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2));
+        if per_kind < list.len() {
+            list.select_nth_unstable_by(per_kind, order);
+            list.truncate(per_kind);
+        }
+        list.sort_unstable_by(order);
+        let mut values = Vec::with_capacity(list.len());
+        for (n, _, e) in list {
+            let r = entities.get(e)?;
+            values.push(FacetValue { id: r.id.into(), name: r.name.into(), count: n });
+        }
+        out.push(Facet { kind, entities: values });
     }
     Ok(out)
 }
