@@ -197,41 +197,71 @@ fn sort_top(docs: &mut [Scored], k: usize) {
 /// Adds one group's hits (sorted by document) to the documents matched so far (sorted by
 /// document): scores add up, in group order.
 fn merge_group(docs: Vec<Scored>, hits: &[Hit]) -> Vec<Scored> {
-    let fresh =
-        |h: &Hit| Scored { doc: h.doc, score: 0.0 + h.score, groups: 1, fuzzy_groups: usize::from(h.fuzzy) };
-    if docs.is_empty() {
-        return hits.iter().map(fresh).collect();
-    }
-    let mut out = Vec::with_capacity(docs.len().max(hits.len()));
+    merge_by_doc(
+        &docs,
+        hits,
+        |d| d.doc,
+        |h| h.doc,
+        Scored::clone,
+        |h| Scored { doc: h.doc, score: 0.0 + h.score, groups: 1, fuzzy_groups: usize::from(h.fuzzy) },
+        |d, h| Scored {
+            doc: d.doc,
+            score: d.score + h.score,
+            groups: d.groups + 1,
+            fuzzy_groups: d.fuzzy_groups + usize::from(h.fuzzy),
+        },
+    )
+}
+
+/// Merges two lists sorted by document into one: an entry of only one list becomes
+/// `only_a`/`only_b` of it, a document in both `both` of the two.
+fn merge_by_doc<A, B, T>(
+    a: &[A],
+    b: &[B],
+    doc_a: impl Fn(&A) -> u32,
+    doc_b: impl Fn(&B) -> u32,
+    only_a: impl Fn(&A) -> T,
+    only_b: impl Fn(&B) -> T,
+    both: impl Fn(&A, &B) -> T,
+) -> Vec<T> {
+    let mut out = Vec::with_capacity(a.len().max(b.len()));
     let (mut i, mut j) = (0, 0);
-    while i < docs.len() || j < hits.len() {
-        match (docs.get(i), hits.get(j)) {
-            (Some(d), Some(h)) if d.doc == h.doc => {
-                out.push(Scored {
-                    doc: d.doc,
-                    score: d.score + h.score,
-                    groups: d.groups + 1,
-                    fuzzy_groups: d.fuzzy_groups + usize::from(h.fuzzy),
-                });
+    loop {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if doc_a(x) == doc_b(y) => {
+                out.push(both(x, y));
                 i += 1;
                 j += 1;
             }
-            (Some(d), Some(h)) if d.doc < h.doc => {
-                out.push(d.clone());
+            (Some(x), Some(y)) if doc_a(x) < doc_b(y) => {
+                out.push(only_a(x));
                 i += 1;
             }
-            (Some(d), None) => {
-                out.push(d.clone());
+            (Some(x), None) => {
+                out.push(only_a(x));
                 i += 1;
             }
-            (_, Some(h)) => {
-                out.push(fresh(h));
+            (_, Some(y)) => {
+                out.push(only_b(y));
                 j += 1;
             }
-            (None, None) => break,
+            (None, None) => return out,
         }
     }
-    out
+}
+
+/// `(slot, position)` pairs (slots below `slots`) as every slot's sorted positions, flattened
+/// in slot order, with where each slot's start: slot `i` is `flat[offsets[i]..offsets[i + 1]]`.
+fn by_slot(mut pairs: Vec<(u32, u32)>, slots: usize) -> (Vec<u32>, Vec<usize>) {
+    pairs.sort_unstable();
+    let mut offsets = vec![0usize; slots + 1];
+    for &(i, _) in &pairs {
+        offsets[i as usize + 1] += 1;
+    }
+    for i in 0..slots {
+        offsets[i + 1] += offsets[i];
+    }
+    (pairs.into_iter().map(|(_, p)| p).collect(), offsets)
 }
 
 /// Sorts hits by document and keeps one per document: the best score, fuzzy only if every
@@ -252,34 +282,15 @@ fn dedup_hits(mut hits: Vec<Hit>) -> Vec<Hit> {
 /// Merges two document-sorted hit lists of alternatives, adding the scores of a document in
 /// both.
 fn merge_units(a: Vec<Hit>, b: Vec<Hit>) -> Vec<Hit> {
-    if a.is_empty() {
-        return b.into_iter().map(|h| Hit { score: 0.0 + h.score, ..h }).collect();
-    }
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        match (a.get(i), b.get(j)) {
-            (Some(x), Some(y)) if x.doc == y.doc => {
-                out.push(Hit { doc: x.doc, score: x.score + y.score, fuzzy: x.fuzzy && y.fuzzy });
-                i += 1;
-                j += 1;
-            }
-            (Some(x), Some(y)) if x.doc < y.doc => {
-                out.push(*x);
-                i += 1;
-            }
-            (Some(x), None) => {
-                out.push(*x);
-                i += 1;
-            }
-            (_, Some(y)) => {
-                out.push(Hit { score: 0.0 + y.score, ..*y });
-                j += 1;
-            }
-            (None, None) => break,
-        }
-    }
-    out
+    merge_by_doc(
+        &a,
+        &b,
+        |h| h.doc,
+        |h| h.doc,
+        |x| *x,
+        |y| Hit { score: 0.0 + y.score, ..*y },
+        |x, y| Hit { doc: x.doc, score: x.score + y.score, fuzzy: x.fuzzy && y.fuzzy },
+    )
 }
 
 impl<'s, 'a> Matcher<'s, 'a> {
@@ -381,15 +392,7 @@ impl<'s, 'a> Matcher<'s, 'a> {
                     }
                 }
             }
-            pairs.sort_unstable();
-            let mut offsets = vec![0usize; candidates.len() + 1];
-            for &(i, _) in &pairs {
-                offsets[i as usize + 1] += 1;
-            }
-            for i in 0..candidates.len() {
-                offsets[i + 1] += offsets[i];
-            }
-            per_group.push((pairs.into_iter().map(|(_, p)| p).collect(), offsets));
+            per_group.push(by_slot(pairs, candidates.len()));
         }
         let mut lists: Vec<&[u32]> = Vec::with_capacity(per_group.len());
         for (i, s) in candidates.iter_mut().enumerate() {
@@ -681,15 +684,7 @@ impl<'s, 'a> Matcher<'s, 'a> {
                     pairs.extend(ps.iter().map(|&p| (at as u32, p)));
                 })?;
             }
-            pairs.sort_unstable();
-            let mut offsets = vec![0usize; common.len() + 1];
-            for &(i, _) in &pairs {
-                offsets[i as usize + 1] += 1;
-            }
-            for i in 0..common.len() {
-                offsets[i + 1] += offsets[i];
-            }
-            word_positions.push((pairs.into_iter().map(|(_, p)| p).collect(), offsets));
+            word_positions.push(by_slot(pairs, common.len()));
         }
         let mut hits = Vec::new();
         let mut starts_by_doc = Vec::new();
