@@ -4,7 +4,7 @@
 import { describe, it, before, after } from 'node:test';
 import {
   startSession, openPage, waitForReady, waitForResults, waitForMode, typeQuery, assertAccessible,
-  assertNoProblems, entityCount, ENTITY, PHONE, DESKTOP,
+  entityCount, ENTITY, PHONE, DESKTOP, withPage,
 } from './helpers.mjs';
 
 const VIEWS = [
@@ -40,8 +40,7 @@ describe('accessibility (axe-core)', () => {
   for (const [viewport, width] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     for (const scheme of ['light', 'dark']) {
       it(`every view, ${viewport}, ${scheme}`, async () => {
-        const { page, context, problems } = await openPage(session.browser, session.url, { viewport: width, colorScheme: scheme });
-        try {
+        await withPage(session.browser, session.url, { viewport: width, colorScheme: scheme }, async ({ page }) => {
           await waitForReady(page);
           for (const [label, hash, mode] of views) {
             await page.goto(`${session.url}${hash}`);
@@ -50,17 +49,13 @@ describe('accessibility (axe-core)', () => {
             await page.waitForFunction(() => !document.querySelector('#status').textContent.startsWith('Loading'));
             await assertAccessible(page, `${label} (${viewport}, ${scheme})`);
           }
-          assertNoProblems(problems);
-        } finally {
-          await context.close();
-        }
+        });
       });
     }
   }
 
   it('the help popover and the autocomplete list', async () => {
-    const { page, context, problems } = await openPage(session.browser, session.url);
-    try {
+    await withPage(session.browser, session.url, async ({ page }) => {
       await waitForReady(page);
       await page.locator('.help-button').click();
       await page.locator('#help').waitFor({ state: 'visible' });
@@ -74,9 +69,6 @@ describe('accessibility (axe-core)', () => {
       await assertAccessible(page, 'autocomplete list');
       await page.keyboard.press('Escape');
       await waitForResults(page, 'zel');
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -4,8 +4,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSession, openPage, waitForReady, waitForMode, hashParams, screenshot, needEntities,
-  entityCount, assertNoProblems, focused, ENTITY, PHONE,
+  startSession, waitForReady, waitForMode, hashParams, screenshot, needEntities, entityCount,
+  focused, ENTITY, PHONE, withPage,
 } from './helpers.mjs';
 
 /** The table as shown: [{ name, kind, mentions, documents }]. */
@@ -24,8 +24,7 @@ describe('entity directory', () => {
   after(async () => { await session?.close(); });
 
   it('lists people, filters by name, sorts, and opens an entity', async (t) => {
-    const { page, context, problems } = await openPage(session.browser, session.url);
-    try {
+    await withPage(session.browser, session.url, async ({ page }) => {
       await waitForReady(page);
       if (!await needEntities(t, page)) return;
       await page.locator('.views-nav a', { hasText: 'Entities' }).click();
@@ -73,15 +72,11 @@ describe('entity directory', () => {
       await waitForMode(page, 'entities');
       assert.equal(hashParams(page).get('sort'), 'name');
       assert.match(await focused(page), /^entity:/, 'focus returns to the name that was opened');
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('opens from a link at phone width', async (t) => {
-    const { page, context, problems } = await openPage(session.browser, `${session.url}#view=entities&kind=place`, { viewport: PHONE });
-    try {
+    await withPage(session.browser, `${session.url}#view=entities&kind=place`, { viewport: PHONE }, async ({ page }) => {
       await waitForReady(page);
       if (!await needEntities(t, page)) return;
       await waitForMode(page, 'entities');
@@ -93,15 +88,11 @@ describe('entity directory', () => {
       assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
       await screenshot(page, 'entities-phone');
       assert.ok(ENTITY.kyiv);
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('says plainly when the index has no entities, and ignores a bogus kind', async () => {
-    const { page, context, problems } = await openPage(session.browser, `${session.url}#view=entities&kind=${encodeURIComponent('<b>bogus</b>')}`);
-    try {
+    await withPage(session.browser, `${session.url}#view=entities&kind=${encodeURIComponent('<b>bogus</b>')}`, async ({ page }) => {
       await waitForReady(page);
       await waitForMode(page, 'entities');
       await page.waitForFunction(() => document.querySelector('#entities-view table, #entities-view .notice'));
@@ -110,9 +101,6 @@ describe('entity directory', () => {
       } else {
         assert.equal(await page.locator('#entities-view .kind-tab[aria-current="page"] .tab-label').textContent(), 'All');
       }
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

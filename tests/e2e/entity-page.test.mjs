@@ -5,8 +5,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSession, openPage, waitForReady, waitForMode, waitForResults, waitForReader, readResults,
-  hashParams, screenshot, needEntities, assertNoProblems, focused, ENTITY, KELLOGG_IDS, ALL_IDS, PHONE,
+  startSession, waitForReady, waitForMode, waitForResults, waitForReader, readResults, hashParams,
+  screenshot, needEntities, focused, ENTITY, KELLOGG_IDS, ALL_IDS, PHONE, withPage,
 } from './helpers.mjs';
 
 /** What the entity page shows. */
@@ -39,8 +39,7 @@ describe('entity page', () => {
   after(async () => { await session?.close(); });
 
   it('shows everything the corpus says about Keith Kellogg', async (t) => {
-    const { page, context, problems } = await openPage(session.browser, `${session.url}#entity=${ENTITY.kellogg}`);
-    try {
+    await withPage(session.browser, `${session.url}#entity=${ENTITY.kellogg}`, async ({ page, context }) => {
       await waitForReady(page);
       if (!await needEntities(t, page)) return;
       await waitForMode(page, 'entity');
@@ -105,15 +104,11 @@ describe('entity page', () => {
         /match the filters$/.test(document.querySelector('#status').textContent));
       assert.deepEqual(hashParams(page).getAll('e'), [ENTITY.kellogg]);
       assert.deepEqual(new Set((await readResults(page)).map((r) => r.id)), new Set(KELLOGG_IDS));
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('merges the three spellings of Zelenskyy', async (t) => {
-    const { page, context, problems } = await openPage(session.browser, `${session.url}#entity=${ENTITY.zelenskyy}`, { viewport: PHONE });
-    try {
+    await withPage(session.browser, `${session.url}#entity=${ENTITY.zelenskyy}`, { viewport: PHONE }, async ({ page }) => {
       await waitForReady(page);
       if (!await needEntities(t, page)) return;
       await waitForMode(page, 'entity');
@@ -134,15 +129,11 @@ describe('entity page', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `no horizontal scrolling at phone width (overflow ${overflow}px)`);
       await screenshot(page, 'entity-phone');
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('is reached from a name in the results, and Esc goes back', async (t) => {
-    const { page, context, problems } = await openPage(session.browser, `${session.url}#q=kellogg`);
-    try {
+    await withPage(session.browser, `${session.url}#q=kellogg`, async ({ page }) => {
       await waitForReady(page);
       if (!await needEntities(t, page)) return;
       await waitForResults(page, 'kellogg');
@@ -153,15 +144,11 @@ describe('entity page', () => {
       await page.keyboard.press('Escape');
       await waitForResults(page, 'kellogg');
       assert.equal(hashParams(page).get('entity'), null);
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('lays out the network without overlapping labels, even with long names (unit check)', async () => {
-    const { page, context, problems } = await openPage(session.browser, session.url);
-    try {
+    await withPage(session.browser, session.url, async ({ page }) => {
       await waitForReady(page);
       for (const [width, count] of [[720, 12], [600, 12], [520, 12], [480, 8], [400, 8], [330, 8], [300, 3]]) {
         const result = await page.evaluate(async ([w, n]) => {
@@ -194,16 +181,12 @@ describe('entity page', () => {
           }
         }
       }
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('says so for an unknown or hostile entity id', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
-    const { page, context, problems } = await openPage(session.browser, `${session.url}#entity=${encodeURIComponent(hostile)}`);
-    try {
+    await withPage(session.browser, `${session.url}#entity=${encodeURIComponent(hostile)}`, async ({ page }) => {
       await waitForReady(page);
       await waitForMode(page, 'entity');
       const alert = page.locator('#entity-view [role="alert"]');
@@ -213,9 +196,6 @@ describe('entity page', () => {
       assert.equal(await page.evaluate(() => window.__pwned), undefined);
       await page.keyboard.press('Escape');
       await page.waitForFunction(() => document.querySelector('#results .intro'));
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

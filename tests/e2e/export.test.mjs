@@ -5,7 +5,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startSession, openPage, waitForReady, waitForResults, waitForMode, readResults, downloadText,
-  parseCsv, needEntities, assertNoProblems, KELLOGG_IDS, ALL_IDS, DATED,
+  parseCsv, needEntities, KELLOGG_IDS, ALL_IDS, DATED, withPage,
 } from './helpers.mjs';
 
 /** Click `button` and return the download it starts: { name, text }. */
@@ -25,8 +25,7 @@ describe('export', () => {
   after(async () => { await session?.close(); });
 
   it('downloads the results as CSV and JSON', async () => {
-    const { page, context, problems } = await openPage(session.browser, `${session.url}#q=kellogg`);
-    try {
+    await withPage(session.browser, `${session.url}#q=kellogg`, async ({ page }) => {
       await waitForReady(page);
       await waitForResults(page, 'kellogg');
       const expected = (await engineSearch(page, 'kellogg', { limit: 100 })).results;
@@ -56,25 +55,18 @@ describe('export', () => {
       assert.equal(data.query, 'kellogg');
       assert.equal(data.total, 3);
       assert.deepEqual(data.results, expected.map(({ id, title, date, url, score }) => ({ id, title, date, url, score })));
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('exports what the filters select, all pages of it', async () => {
-    const { page, context, problems } = await openPage(session.browser, `${session.url}#undated=1`);
-    try {
+    await withPage(session.browser, `${session.url}#undated=1`, async ({ page }) => {
       await waitForReady(page);
       await page.waitForFunction(() => /match the filters$/.test(document.querySelector('#status').textContent));
       assert.equal((await readResults(page)).length, ALL_IDS.length - 1);
       const json = JSON.parse((await download(page, page.getByRole('button', { name: 'Download results as JSON' }))).text);
       assert.deepEqual(json.filters, { entities: [], undated: true });
       assert.deepEqual(new Set(json.results.map((r) => r.id)), new Set(ALL_IDS.filter((id) => id !== DATED.id)));
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('quotes every awkward cell (unit check of the CSV writer in the page)', async () => {
@@ -97,8 +89,7 @@ describe('export', () => {
   });
 
   it('downloads the entity list as CSV and JSON', async (t) => {
-    const { page, context, problems } = await openPage(session.browser, `${session.url}#view=entities&kind=person`);
-    try {
+    await withPage(session.browser, `${session.url}#view=entities&kind=person`, async ({ page }) => {
       await waitForReady(page);
       if (!await needEntities(t, page)) return;
       await waitForMode(page, 'entities');
@@ -117,9 +108,6 @@ describe('export', () => {
       assert.equal(json.kind, 'person');
       assert.equal(json.total, expected.total);
       assert.deepEqual(json.entities, expected.entities);
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

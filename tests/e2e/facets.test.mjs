@@ -6,7 +6,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startSession, openPage, waitForReady, waitForResults, readResults, hashParams, screenshot,
-  needEntities, assertNoProblems, ENTITY, KELLOGG_IDS, PHONE,
+  needEntities, assertNoProblems, ENTITY, KELLOGG_IDS, PHONE, withPage,
 } from './helpers.mjs';
 
 /** The facets as shown: { kind heading: [{ name, count, active }] }. */
@@ -31,8 +31,7 @@ describe('entity facets', () => {
   after(async () => { await session?.close(); });
 
   it('filters the kellogg results by a person, then removes the filter', async (t) => {
-    const { page, context, problems } = await openPage(session.browser, `${session.url}#q=kellogg`);
-    try {
+    await withPage(session.browser, `${session.url}#q=kellogg`, async ({ page }) => {
       await waitForReady(page);
       if (!await needEntities(t, page)) return;
       await waitForResults(page, 'kellogg');
@@ -73,10 +72,7 @@ describe('entity facets', () => {
       await page.goBack();
       await page.waitForFunction(() => document.querySelectorAll('#results .chip').length === 1);
       assert.deepEqual(hashParams(page).getAll('e'), [ENTITY.witkoff]);
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('browses by entity alone, combines two filters, and clears them', async (t) => {
@@ -108,8 +104,7 @@ describe('entity facets', () => {
   });
 
   it('reports an unknown entity filter and offers to remove it', async () => {
-    const { page, context, problems } = await openPage(session.browser, `${session.url}#q=kellogg&e=person:nobody`);
-    try {
+    await withPage(session.browser, `${session.url}#q=kellogg&e=person:nobody`, async ({ page }) => {
       await waitForReady(page);
       const alert = page.locator('#results [role="alert"]');
       await alert.waitFor();
@@ -118,9 +113,6 @@ describe('entity facets', () => {
       await page.locator('#results .chip-remove').click();
       await waitForResults(page, 'kellogg');
       assert.equal((await readResults(page)).length, 3);
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

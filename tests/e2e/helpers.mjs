@@ -83,6 +83,21 @@ export async function openPage(browser, url, { viewport = DESKTOP, colorScheme =
   return { page, context, problems };
 }
 
+/**
+ * Opens `url` in a fresh context (as `openPage`), runs `body({ page, context, problems })`,
+ * then asserts the page had no problems; the context is closed whatever happens.
+ */
+export async function withPage(browser, url, options, body) {
+  if (typeof options === 'function') [options, body] = [{}, options];
+  const { page, context, problems } = await openPage(browser, url, options);
+  try {
+    await body({ page, context, problems });
+    assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Record page errors, console errors, dialogs (dismissed) and failed requests of `page`. */
 export function watch(page) {
   const problems = { pageErrors: [], consoleErrors: [], dialogs: [], failedRequests: [] };

@@ -4,8 +4,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSession, openPage, waitForReady, waitForResults, waitForReader, waitForMode, readResults,
-  hashParams, screenshot, assertNoProblems, entityCount, KELLOGG_IDS, ENTITY,
+  startSession, waitForReady, waitForResults, waitForReader, waitForMode, readResults, hashParams,
+  screenshot, entityCount, KELLOGG_IDS, ENTITY, withPage,
 } from './helpers.mjs';
 
 /** Which element has focus: "input#q", "result:<id>", or a tag name. */
@@ -25,8 +25,7 @@ describe('keyboard', () => {
   after(async () => { await session?.close(); });
 
   it('/ focuses search, arrows move through results, Enter opens, Esc closes', async () => {
-    const { page, context, problems } = await openPage(session.browser, session.url);
-    try {
+    await withPage(session.browser, session.url, async ({ page }) => {
       await waitForReady(page);
       assert.notEqual(await focused(page), 'input#q', 'the search box starts unfocused');
 
@@ -72,15 +71,11 @@ describe('keyboard', () => {
       // "/" typed inside the box is just a character.
       await page.keyboard.type('a/b');
       assert.equal(await page.locator('#q').inputValue(), 'a/b');
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('Esc closes each layer in turn: reader, entity page, timeline; / works everywhere', async () => {
-    const { page, context, problems } = await openPage(session.browser, session.url);
-    try {
+    await withPage(session.browser, session.url, async ({ page }) => {
       await waitForReady(page);
       const withEntities = await entityCount(page) > 0;
 
@@ -132,9 +127,6 @@ describe('keyboard', () => {
       await page.keyboard.press('Escape');
       await page.waitForFunction(() => document.querySelector('#results .intro'));
       assert.equal(new URL(page.url()).hash, '');
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -4,7 +4,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startSession, openPage, waitForReady, typeQuery, waitForResults, hashParams, screenshot,
-  assertNoProblems,
+  assertNoProblems, withPage,
 } from './helpers.mjs';
 
 const NOTHING = 'qzxqjvv';
@@ -32,8 +32,7 @@ describe('no results', () => {
   after(async () => { await session?.close(); });
 
   it('says clearly that nothing matches', async () => {
-    const { page, context, problems } = await openPage(session.browser, session.url);
-    try {
+    await withPage(session.browser, session.url, async ({ page }) => {
       await waitForReady(page);
       await typeQuery(page, NOTHING);
       await waitForResults(page, NOTHING);
@@ -42,15 +41,11 @@ describe('no results', () => {
       assert.match(await page.locator('#results').textContent(), /No documents match/);
       assert.equal(hashParams(page).get('q'), NOTHING);
       await screenshot(page, 'no-results');
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('shows a hostile query as text, typed or from the link', async () => {
-    const { page, context, problems } = await openPage(session.browser, session.url);
-    try {
+    await withPage(session.browser, session.url, async ({ page, context, problems }) => {
       await waitForReady(page);
       await typeQuery(page, HOSTILE);
       await waitForOutcome(page, HOSTILE);
@@ -78,9 +73,6 @@ describe('no results', () => {
       await waitForReady(page);
       await page.locator('#reader [role="alert"]').waitFor();
       await assertNotInjected(page, problems);
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

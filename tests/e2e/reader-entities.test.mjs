@@ -5,7 +5,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startSession, openPage, waitForReady, waitForReader, waitForMode, hashParams, screenshot,
-  screenshotThemes, needEntities, assertNoProblems, ENTITY,
+  screenshotThemes, needEntities, ENTITY, withPage,
 } from './helpers.mjs';
 
 const DOC = '000_e9dab112098231ab';
@@ -17,8 +17,7 @@ describe('reader: entities and related articles', () => {
   after(async () => { await session?.close(); });
 
   it('highlights entity mentions by kind, linked to their pages, with the query marked', async (t) => {
-    const { page, context, problems } = await openPage(session.browser, `${session.url}#q=kellogg&doc=${DOC}`);
-    try {
+    await withPage(session.browser, `${session.url}#q=kellogg&doc=${DOC}`, async ({ page }) => {
       await waitForReady(page);
       if (!await needEntities(t, page)) return;
       await waitForReader(page);
@@ -48,16 +47,12 @@ describe('reader: entities and related articles', () => {
       await waitForMode(page, 'entity');
       assert.equal(hashParams(page).get('entity'), ENTITY.kellogg);
       await page.waitForFunction(() => document.querySelector('#entity-title')?.textContent === 'Keith Kellogg');
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('flags the same story told twice and lists related articles', async () => {
     const [one, other] = SAME;
-    const { page, context, problems } = await openPage(session.browser, `${session.url}#doc=${one}`);
-    try {
+    await withPage(session.browser, `${session.url}#doc=${one}`, async ({ page }) => {
       await waitForReady(page);
       await waitForReader(page);
       const related = page.locator('#reader #related');
@@ -76,10 +71,7 @@ describe('reader: entities and related articles', () => {
       assert.equal(hashParams(page).get('doc'), other);
       await page.waitForFunction((id) => [...document.querySelectorAll('#reader .is-same .related-link')]
         .some((a) => a.getAttribute('href').includes(id)), one);
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('related.js renders nothing without data and plain text with it', async () => {

@@ -6,8 +6,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSession, openPage, waitForReady, waitForMode, screenshotThemes, entityCount,
-  assertNoProblems, ENTITY, DESKTOP, PHONE,
+  startSession, openPage, waitForReady, waitForMode, screenshotThemes, entityCount, ENTITY,
+  DESKTOP, PHONE, withPage,
 } from './helpers.mjs';
 
 describe('screenshots of every view', () => {
@@ -32,8 +32,7 @@ describe('screenshots of every view', () => {
 
   for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     it(`at ${size} width, light and dark`, async () => {
-      const { page, context, problems } = await openPage(session.browser, session.url, { viewport });
-      try {
+      await withPage(session.browser, session.url, { viewport }, async ({ page }) => {
         for (const [name, hash, mode] of views) {
           await page.goto(`${session.url}${hash}`);
           await waitForReady(page);
@@ -44,10 +43,7 @@ describe('screenshots of every view', () => {
           assert.ok(overflow <= 0, `${name}: no horizontal scrolling at ${size} width (overflow ${overflow}px)`);
           await screenshotThemes(page, `view-${name}-${size}`);
         }
-        assertNoProblems(problems);
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 });

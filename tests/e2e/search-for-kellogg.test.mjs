@@ -5,7 +5,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startSession, openPage, waitForReady, typeQuery, waitForResults, readResults, hashParams,
-  screenshot, assertNoProblems, KELLOGG_IDS, PHONE,
+  screenshot, assertNoProblems, KELLOGG_IDS, PHONE, withPage,
 } from './helpers.mjs';
 
 describe('search for kellogg', () => {
@@ -14,8 +14,7 @@ describe('search for kellogg', () => {
   after(async () => { await session?.close(); });
 
   it('lists exactly the three Kellogg documents, with the match marked', async () => {
-    const { page, context, problems } = await openPage(session.browser, session.url);
-    try {
+    await withPage(session.browser, session.url, async ({ page }) => {
       await waitForReady(page);
       assert.match(await page.locator('#results').textContent(), /\d+ news documents?/,
         'the intro shows the corpus size');
@@ -45,10 +44,7 @@ describe('search for kellogg', () => {
       assert.match(new URL(page.url()).hash, /q=kellogg/);
       assert.equal(hashParams(page).get('q'), 'kellogg');
       assert.equal(hashParams(page).get('doc'), null);
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('restores the same results from the link, at phone width', async () => {

@@ -4,8 +4,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSession, openPage, waitForReady, typeQuery, waitForResults, readResults, hashParams,
-  screenshot, assertNoProblems, focused, KELLOGG_IDS,
+  startSession, waitForReady, typeQuery, waitForResults, readResults, hashParams, screenshot,
+  focused, KELLOGG_IDS, withPage,
 } from './helpers.mjs';
 
 describe('search syntax on the page', () => {
@@ -14,8 +14,7 @@ describe('search syntax on the page', () => {
   after(async () => { await session?.close(); });
 
   it('says what a misspelled query was searched as, and links to it', async () => {
-    const { page, context, problems } = await openPage(session.browser, `${session.url}#q=witkof%20zelensky`);
-    try {
+    await withPage(session.browser, `${session.url}#q=witkof%20zelensky`, async ({ page }) => {
       await waitForReady(page);
       await waitForResults(page, 'witkof zelensky');
       const line = page.locator('#results .did-you-mean');
@@ -26,15 +25,11 @@ describe('search syntax on the page', () => {
       await waitForResults(page, 'witkoff zelensky');
       assert.equal(hashParams(page).get('q'), 'witkoff zelensky');
       assert.equal(await page.locator('#results .did-you-mean').count(), 0, 'no correction for a correct query');
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('flags results that match only some of the words', async () => {
-    const { page, context, problems } = await openPage(session.browser, `${session.url}#q=kellogg%20yermak`);
-    try {
+    await withPage(session.browser, `${session.url}#q=kellogg%20yermak`, async ({ page }) => {
       await waitForReady(page);
       await waitForResults(page, 'kellogg yermak');
       assert.match(await page.locator('#status').textContent(), /match some of “kellogg yermak”/);
@@ -45,15 +40,11 @@ describe('search syntax on the page', () => {
       await page.goto(`${session.url}#q=kellogg`);
       await waitForResults(page, 'kellogg');
       assert.equal(await page.locator('#results .partial-note').count(), 0, 'no notice when every word matched');
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('completes the word being typed: a listbox, arrows and Enter', async () => {
-    const { page, context, problems } = await openPage(session.browser, session.url);
-    try {
+    await withPage(session.browser, session.url, async ({ page }) => {
       await waitForReady(page);
       const input = page.locator('#q');
       assert.equal(await input.getAttribute('role'), 'combobox');
@@ -103,30 +94,22 @@ describe('search syntax on the page', () => {
       await page.keyboard.press('ArrowDown');
       assert.equal(await focused(page), `result:${(await readResults(page))[0].id}`);
       assert.deepEqual(new Set((await readResults(page)).map((r) => r.id)), new Set(KELLOGG_IDS));
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('picks a completion with the mouse', async () => {
-    const { page, context, problems } = await openPage(session.browser, session.url);
-    try {
+    await withPage(session.browser, session.url, async ({ page }) => {
       await waitForReady(page);
       await typeQuery(page, 'witk');
       await page.locator('#completions').waitFor({ state: 'visible' });
       await page.locator('#completions [role="option"]', { hasText: 'witkoff' }).first().click();
       await waitForResults(page, 'witkoff');
       assert.equal(await page.locator('#q').inputValue(), 'witkoff');
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('documents the query syntax in a help popover', async () => {
-    const { page, context, problems } = await openPage(session.browser, session.url);
-    try {
+    await withPage(session.browser, session.url, async ({ page }) => {
       await waitForReady(page);
       const help = page.locator('#help');
       assert.equal(await help.isVisible(), false);
@@ -144,9 +127,6 @@ describe('search syntax on the page', () => {
       await help.waitFor({ state: 'visible' });
       await page.locator('.help-close').click();
       await help.waitFor({ state: 'hidden' });
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

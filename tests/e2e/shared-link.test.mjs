@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import {
   startSession, openPage, waitForReady, typeQuery, waitForResults, waitForReader, waitForMode,
   readResults, hashParams, screenshot, entityCount, assertNoProblems, DATED, ENTITY, PHONE,
+  withPage,
 } from './helpers.mjs';
 
 /** A summary of whatever view is shown, to compare two pages. */
@@ -139,8 +140,7 @@ describe('shared links', () => {
   });
 
   it('shows the link to copy by hand when the clipboard is unavailable', async () => {
-    const { page, context, problems } = await openPage(session.browser, `${session.url}#q=kellogg`);
-    try {
+    await withPage(session.browser, `${session.url}#q=kellogg`, async ({ page }) => {
       await waitForReady(page);
       await waitForResults(page, 'kellogg');
       await page.evaluate(() => {
@@ -152,9 +152,6 @@ describe('shared links', () => {
       assert.equal(await field.inputValue(), page.url());
       assert.equal(await page.evaluate(() => document.activeElement === document.querySelector('#copy-feedback input')), true);
       assert.equal((await readResults(page)).length, 3);
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -5,8 +5,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSession, openPage, waitForReady, waitForMode, waitForResults, readResults, hashParams,
-  screenshot, assertNoProblems, ALL_IDS, DATED, PHONE,
+  startSession, waitForReady, waitForMode, waitForResults, readResults, hashParams, screenshot,
+  ALL_IDS, DATED, PHONE, withPage,
 } from './helpers.mjs';
 
 /** Wait for the search view to show the browse (no query) outcome. */
@@ -21,8 +21,7 @@ describe('timeline', () => {
   after(async () => { await session?.close(); });
 
   it('shows dated documents by period and counts the undated ones', async () => {
-    const { page, context, problems } = await openPage(session.browser, session.url);
-    try {
+    await withPage(session.browser, session.url, async ({ page }) => {
       await waitForReady(page);
       await page.locator('.views-nav a', { hasText: 'Timeline' }).click();
       await waitForMode(page, 'timeline');
@@ -65,15 +64,11 @@ describe('timeline', () => {
       await page.locator('#results .chip-remove').click();
       await page.waitForFunction(() => document.querySelector('#results .intro'));
       assert.equal(new URL(page.url()).hash, '');
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('follows the query: the timeline of "zelenskyy" and its strip above the results', async () => {
-    const { page, context, problems } = await openPage(session.browser, `${session.url}#q=zelenskyy`);
-    try {
+    await withPage(session.browser, `${session.url}#q=zelenskyy`, async ({ page }) => {
       await waitForReady(page);
       await waitForResults(page, 'zelenskyy');
       const strip = page.locator('#results nav.strip');
@@ -93,15 +88,11 @@ describe('timeline', () => {
       assert.equal(hashParams(page).get('q'), 'zelenskyy');
       assert.equal(hashParams(page).get('from'), null);
       assert.match(await page.locator('#timeline-view .view-lede').textContent(), /matching “zelenskyy”/);
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('reads well at phone width and ignores a malformed date in the link', async () => {
-    const { page, context, problems } = await openPage(session.browser, `${session.url}#view=timeline`, { viewport: PHONE });
-    try {
+    await withPage(session.browser, `${session.url}#view=timeline`, { viewport: PHONE }, async ({ page }) => {
       await waitForReady(page);
       await waitForMode(page, 'timeline');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -112,9 +103,6 @@ describe('timeline', () => {
       await waitForResults(page, 'kellogg');
       assert.equal((await readResults(page)).length, 3, 'a malformed date is not a filter');
       assert.equal(await page.locator('#results .chips').count(), 0);
-      assertNoProblems(problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
