@@ -117,11 +117,12 @@ pub fn info() -> Result<JsValue, JsError> {
 }
 
 /// Searches the embedded index. `options` may be `undefined` or
-/// `{limit, offset, entities: [id], from, to, undated, facetLimit}`. An empty query with
-/// filters lists every document that passes them, newest first.
+/// `{limit, offset, entities: [id], from, to, undated, facetLimit, timeline}`. An empty query
+/// with filters lists every document that passes them, newest first.
 /// Returns `{query, total, partial, didYouMean, facets: [{kind, entities: [{id, name, count}]}],
 /// results: [{id, title, date, url, score, titleMarks,
-/// excerpt: {text, marks}}]}` with marks as `[start, end]` UTF-16 offsets.
+/// excerpt: {text, marks}}]}` with marks as `[start, end]` UTF-16 offsets; with `timeline:
+/// true`, also `timeline` as [`timeline`] returns it, from the same matching pass.
 #[wasm_bindgen]
 pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options: SearchOptions = self::options(options)?;

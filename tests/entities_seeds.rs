@@ -108,6 +108,37 @@ fn dates_filter_and_the_timeline_counts_undated_documents() {
 }
 
 #[test]
+fn a_search_asking_for_its_timeline_gets_what_timeline_gives() {
+    let bytes = seeds_index();
+    let s = Searcher::open(&bytes).unwrap();
+    let kellogg =
+        s.entities(&ListOptions { name: Some("kellogg".into()), ..ListOptions::default() }).unwrap();
+    let kellogg = kellogg.entities[0].id.clone();
+    let filters = [
+        SearchOptions::default(),
+        SearchOptions { entities: vec![kellogg], ..SearchOptions::default() },
+        // Date filters narrow the results, not the timeline (it shows where the period sits).
+        SearchOptions {
+            from: Some("2025-08".into()),
+            to: Some("2025-08".into()),
+            ..SearchOptions::default()
+        },
+        SearchOptions { undated: true, ..SearchOptions::default() },
+    ];
+    for query in ["", "ukraine", "kellogg witkoff", "\"security guarantees\"", "zelen", "nothingmatches "] {
+        for options in &filters {
+            let expected = format!("{:?}", s.timeline(query, options).unwrap());
+            let asked = SearchOptions { timeline: true, ..options.clone() };
+            let got = s.search(query, &asked).unwrap();
+            assert_eq!(format!("{:?}", got.timeline.unwrap()), expected, "{query:?} {options:?}");
+            let without = s.search(query, options).unwrap();
+            assert_eq!(format!("{:?}", without.results), format!("{:?}", got.results), "{query:?}");
+            assert!(without.timeline.is_none());
+        }
+    }
+}
+
+#[test]
 fn the_reader_gets_every_entity_mention_with_its_kind() {
     let bytes = seeds_index();
     let s = Searcher::open(&bytes).unwrap();

@@ -63,6 +63,9 @@ pub struct SearchOptions {
     pub undated: bool,
     /// Entities per kind in the facet counts (default [`entities::FACET_LIMIT`]; 0 for none).
     pub facet_limit: Option<usize>,
+    /// Also return the timeline of the matches, as [`Searcher::timeline`] would (entity
+    /// filters applied, date filters not), from the same matching pass.
+    pub timeline: bool,
 }
 
 impl SearchOptions {
@@ -89,6 +92,9 @@ pub struct SearchResults {
     pub facets: Vec<entities::Facet>,
     /// The requested page of results, best first.
     pub results: Vec<SearchHit>,
+    /// The matches over time, when [`SearchOptions::timeline`] asked for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<timeline::Timeline>,
 }
 
 /// One result.
@@ -228,6 +234,12 @@ impl<'a> Searcher<'a> {
         } else {
             Matcher::new(&self.index).run_top(&parsed, options.offset.saturating_add(limit))?
         };
+        let timeline = match options.timeline {
+            false => None,
+            // An empty query's timeline covers the corpus, though it finds no results.
+            true if parsed.is_empty() => Some(self.timeline(query, options)?),
+            true => Some(self.timeline_of(&matches, &options.entities)?),
+        };
         if options.filters() {
             let keep = self.filter(options)?;
             matches.docs.retain(|s| keep.binary_search(&s.doc).is_ok());
@@ -255,6 +267,7 @@ impl<'a> Searcher<'a> {
             did_you_mean: did_you_mean(query, &matches.corrections),
             facets,
             results,
+            timeline,
         })
     }
 
@@ -293,16 +306,20 @@ impl<'a> Searcher<'a> {
     /// An empty query covers the whole corpus.
     pub fn timeline(&self, query: &str, options: &SearchOptions) -> Result<timeline::Timeline> {
         let parsed = parse(query);
-        let mut matches =
+        let matches =
             if parsed.is_empty() { self.browse() } else { Matcher::new(&self.index).run_top(&parsed, 0)? };
-        if !options.entities.is_empty() {
-            let only_entities =
-                SearchOptions { entities: options.entities.clone(), ..SearchOptions::default() };
+        self.timeline_of(&matches, &options.entities)
+    }
+
+    /// The timeline of the documents of `matches` that mention every one of `entities`.
+    fn timeline_of(&self, matches: &matching::Matches, entities: &[String]) -> Result<timeline::Timeline> {
+        let mut docs: Vec<u32> = matches.docs.iter().map(|s| s.doc).collect();
+        if !entities.is_empty() {
+            let only_entities = SearchOptions { entities: entities.to_vec(), ..SearchOptions::default() };
             let keep = self.filter(&only_entities)?;
-            matches.docs.retain(|s| keep.binary_search(&s.doc).is_ok());
+            docs.retain(|d| keep.binary_search(d).is_ok());
         }
         self.index.need()?;
-        let docs: Vec<u32> = matches.docs.iter().map(|s| s.doc).collect();
         timeline::timeline(&self.index, &docs)
     }
 
