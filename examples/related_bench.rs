@@ -1,11 +1,13 @@
 //! Times the related-documents step (`dossier::related`) alone, on the postings of an index.
 //!
-//! `cargo run --release --example related_bench -- INDEX.dsr [RUNS] [--cap N]`
+//! `cargo run --release --example related_bench -- INDEX.dsr [RUNS] [--exact] [--cap N]`
 //!
 //! Decodes every term's postings from the index, then runs `related::related` `RUNS` times
 //! (default 1) and prints each run's wall and CPU time, and a checksum of the result (so two
-//! versions of the step can be compared for identical output). With `--cap N`, it also runs
-//! `related::related_with_cap` with that cap and compares its lists with the default's.
+//! versions of the step can be compared for identical output). With `--exact`, it also runs
+//! the step pairing every posting of every term (`related::related_with`, no bound; work
+//! quadratic in the corpus) and reports how much of that the default keeps; with `--cap N`,
+//! the same for a default bounded at N postings per term instead of `PAIR_POSTINGS`.
 
 use std::time::Instant;
 
@@ -29,7 +31,9 @@ fn cpu_seconds() -> f64 {
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let cap: Option<u32> = match args.iter().position(|a| a == "--cap") {
+    let exact = args.iter().any(|a| a == "--exact");
+    args.retain(|a| a != "--exact");
+    let pairs: Option<usize> = match args.iter().position(|a| a == "--cap") {
         Some(i) => {
             let value = args.get(i + 1).ok_or("--cap needs a number")?.parse()?;
             args.drain(i..i + 2);
@@ -37,7 +41,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         }
         None => None,
     };
-    let path = args.first().ok_or("usage: related_bench INDEX.dsr [RUNS] [--cap N]")?;
+    let path = args.first().ok_or("usage: related_bench INDEX.dsr [RUNS] [--exact] [--cap N]")?;
     let runs: usize = args.get(1).map(|r| r.parse()).transpose()?.unwrap_or(1);
     let bytes = std::fs::read(path)?;
     let searcher = Searcher::open(&bytes)?;
@@ -54,18 +58,20 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         index.postings().read_postings(info, &mut postings)?;
         lists.push(postings);
     }
-    let default_cap = dossier::related::default_cap(doc_count);
-    let mut reference = Vec::new();
+    let cap = dossier::related::default_cap(doc_count);
+    let pairs = pairs.unwrap_or(dossier::related::PAIR_POSTINGS);
+    let mut bounded = Vec::new();
     for _ in 0..runs {
-        reference = timed(&format!("cap {default_cap} (default)"), doc_count, || {
-            dossier::related::related(lists.iter().map(Vec::as_slice), doc_count)
-        });
+        bounded =
+            timed(&format!("terms in ≤ {cap} documents, ≤ {pairs} postings paired"), doc_count, || {
+                dossier::related::related_with(lists.iter().map(Vec::as_slice), doc_count, cap, Some(pairs))
+            });
     }
-    if let Some(cap) = cap {
-        let other = timed(&format!("cap {cap}"), doc_count, || {
-            dossier::related::related_with_cap(lists.iter().map(Vec::as_slice), doc_count, cap)
+    if exact {
+        let all = timed(&format!("terms in ≤ {cap} documents, every posting paired"), doc_count, || {
+            dossier::related::related_with(lists.iter().map(Vec::as_slice), doc_count, cap, None)
         });
-        compare(&reference, &other);
+        compare(&all, &bounded);
     }
     Ok(())
 }
@@ -86,7 +92,7 @@ fn timed(name: &str, doc_count: u32, step: impl FnOnce() -> Vec<Vec<(u32, f32)>>
     related
 }
 
-/// How much of the default's lists another cap keeps: related documents in common, and
+/// How much of the exact lists the bounded step keeps: related documents in common, and
 /// same-story pairs (cosine ≥ `SAME_STORY`) found by both.
 fn compare(reference: &[Vec<(u32, f32)>], other: &[Vec<(u32, f32)>]) {
     let same = dossier::related::SAME_STORY;
@@ -103,7 +109,7 @@ fn compare(reference: &[Vec<(u32, f32)>], other: &[Vec<(u32, f32)>]) {
     }
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
     println!(
-        "vs default: {:.1}% of related documents kept, {:.1}% of lists identical, {:.1}% of same-story pairs kept ({story_total})",
+        "vs every posting paired: {:.1}% of related documents kept, {:.1}% of lists identical, {:.1}% of same-story pairs kept ({story_total})",
         pct(kept, total),
         pct(identical, reference.len()),
         pct(story_kept, story_total)

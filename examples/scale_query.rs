@@ -37,26 +37,24 @@ fn sections(bytes: &[u8]) -> Vec<(String, u32)> {
         .collect()
 }
 
-/// Work of `dossier::related` (the sum of squared document frequencies of the terms it
-/// uses, and how many terms): with its cap of `max(200, docs / 20)`, and with 200 alone.
+/// Work of `dossier::related` on the terms it uses (in 2 ..= `default_cap` documents): how
+/// many, Σ min(df, `PAIR_POSTINGS`)² (the pairs it scores, twice) and Σ df² (what pairing
+/// every posting would score, twice).
 fn related_work(searcher: &Searcher) -> serde_json::Value {
     let index = searcher.index();
-    let docs = index.docs().len() as u64;
-    let cap = u64::from(dossier::related::MAX_DOC_FREQ).max(docs / 20);
-    let (mut terms, mut work, mut terms_200, mut work_200) = (0u64, 0u64, 0u64, 0u64);
+    let cap = u64::from(dossier::related::default_cap(index.docs().len() as u32));
+    let bound = dossier::related::PAIR_POSTINGS as u64;
+    let (mut terms, mut paired, mut all) = (0u64, 0u64, 0u64);
     index.postings().search("", fst::automaton::AlwaysMatch, |_, info| {
         let df = u64::from(info.doc_freq);
         if (2..=cap).contains(&df) {
             terms += 1;
-            work += df * df;
-        }
-        if (2..=u64::from(dossier::related::MAX_DOC_FREQ)).contains(&df) {
-            terms_200 += 1;
-            work_200 += df * df;
+            paired += df.min(bound).pow(2);
+            all += df * df;
         }
         true
     });
-    serde_json::json!({ "cap": cap, "terms": terms, "sumDf2": work, "terms200": terms_200, "sumDf2Cap200": work_200 })
+    serde_json::json!({ "cap": cap, "terms": terms, "sumPaired2": paired, "sumDf2": all })
 }
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
