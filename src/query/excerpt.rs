@@ -65,7 +65,12 @@ impl<'t> Highlighter<'t> {
             shortest = shortest.min(t.len());
             longest = longest.max(t.len());
         }
-        Highlighter { terms, first, lengths: shortest..=longest, starts: Starts::new(&first) }
+        Highlighter {
+            terms,
+            first,
+            lengths: shortest..=longest,
+            starts: Starts::new(terms.keys().map(String::as_str)),
+        }
     }
 
     /// Every token of `text` whose term is one of the terms, in order, overlaps merged.
@@ -115,7 +120,7 @@ pub fn find_hits(text: &str, terms: &HashMap<String, usize>) -> Vec<Hit> {
     Highlighter::new(terms).hits(text)
 }
 
-/// Where in a text a token with one of some first bytes can start.
+/// Where in a text a token that may be one of some terms can start.
 ///
 /// Words never cross an ASCII byte that is neither alphanumeric nor a joiner
 /// ([`analysis::separates_words`]). So a text tokenizes as the stretches between such
@@ -123,21 +128,44 @@ pub fn find_hits(text: &str, terms: &HashMap<String, usize>) -> Vec<Hit> {
 /// term needs tokenizing. A token starts at an alphanumeric
 /// character not preceded by an ASCII alphanumeric one, and its term begins with that
 /// character lowercased (ASCII) or folded (any other, whose folding is not known without
-/// decoding it: every byte starting a multi-byte character is a possible start).
+/// decoding it: every byte starting a multi-byte character is a possible start). When the
+/// first two bytes are ASCII alphanumeric, the term begins with both lowercased, so the pair
+/// must begin a wanted term too (a term of one byte, or whose second is not ASCII
+/// alphanumeric, lets any pair after its first byte through).
 struct Starts {
     /// Bytes that may begin a wanted token.
     start: [bool; 256],
+    /// For each lowercase ASCII first byte, the lowercase ASCII second bytes (one bit each)
+    /// that a wanted term can continue it with.
+    second: [u128; 128],
 }
 
 impl Starts {
-    /// Possible starts of tokens whose terms begin with a byte marked in `first`.
-    fn new(first: &[bool; 256]) -> Starts {
+    /// Possible starts of tokens that may be one of `terms`.
+    fn new<'a>(terms: impl Iterator<Item = &'a str>) -> Starts {
         let mut start = [false; 256];
-        for b in 0..=255u8 {
-            start[b as usize] =
-                first[b.to_ascii_lowercase() as usize] && b.is_ascii_alphanumeric() || b >= 0xC0;
+        let mut second = [0u128; 128];
+        for t in terms {
+            let (Some(&b0), b1) = (t.as_bytes().first(), t.as_bytes().get(1)) else { continue };
+            if b0 < 0x80 {
+                second[b0 as usize] |= match b1 {
+                    Some(&b1) if b1.is_ascii_alphanumeric() => 1 << b1,
+                    _ => u128::MAX,
+                };
+            }
+            for b in [b0, b0.to_ascii_uppercase()] {
+                start[b as usize] |= b.is_ascii_alphanumeric();
+            }
         }
-        Starts { start }
+        start[0xC0..].fill(true);
+        Starts { start, second }
+    }
+
+    /// False when the ASCII alphanumeric pair `b0 b1` cannot begin a wanted term.
+    fn pair_wanted(&self, b0: u8, b1: u8) -> bool {
+        let b1 = b1.to_ascii_lowercase();
+        !(b0.is_ascii() && b1.is_ascii_alphanumeric())
+            || self.second[b0.to_ascii_lowercase() as usize] & (1 << b1) != 0
     }
 
     /// The first possible start at or after `i`.
@@ -154,6 +182,10 @@ impl Starts {
             i = at;
             if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
                 i += 1; // inside a word: its start was checked already
+                continue;
+            }
+            if bytes.get(i + 1).is_some_and(|&b1| !self.pair_wanted(bytes[i], b1)) {
+                i += 2; // the rest of this word is inside it
                 continue;
             }
             let from = bytes[..i].iter().rposition(|&b| analysis::separates_words(b)).map_or(0, |p| p + 1);
