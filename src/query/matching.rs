@@ -166,10 +166,47 @@ enum Positions {
     Starts(Vec<(u32, Vec<u32>)>),
 }
 
+/// A query unit with its words looked up in the dictionary.
+enum Expanded<'u> {
+    /// A word's variants.
+    Term(Vec<Variant>),
+    /// A phrase's words (looked up when it is matched).
+    Phrase(&'u [String]),
+}
+
+impl Expanded<'_> {
+    /// At most how many documents it matches (a phrase: not known before matching it).
+    fn reach(&self) -> u64 {
+        match self {
+            Expanded::Term(variants) => variants.iter().map(|v| u64::from(v.info.doc_freq)).sum(),
+            Expanded::Phrase(_) => u64::MAX,
+        }
+    }
+}
+
+/// What one group matched: hits by document, its dictionary terms, each unit's positions.
+#[derive(Default)]
+struct GroupHits {
+    hits: Vec<Hit>,
+    terms: Vec<String>,
+    positions: Vec<Positions>,
+}
+
+/// Keeps the postings whose document is in `within` (both sorted by document).
+fn keep_within(list: &mut Vec<Posting>, within: &[u32]) {
+    let mut within = within.iter().copied().peekable();
+    list.retain(|p| {
+        while within.next_if(|&d| d < p.doc).is_some() {}
+        within.peek() == Some(&p.doc)
+    });
+}
+
 /// Evaluates queries against one index.
 pub struct Matcher<'s, 'a> {
     index: &'s Index<'a>,
     bm25: Bm25,
+    /// Read every group in full (see [`Matcher::groups`]): what the tests compare against.
+    full_reads: bool,
 }
 
 /// Tiered order: more groups, then fewer typo-corrected groups, then score, then ordinal.
@@ -296,7 +333,7 @@ fn merge_units(a: Vec<Hit>, b: Vec<Hit>) -> Vec<Hit> {
 impl<'s, 'a> Matcher<'s, 'a> {
     /// A matcher over `index`.
     pub fn new(index: &'s Index<'a>) -> Matcher<'s, 'a> {
-        Matcher { index, bm25: Bm25::new(index.meta()) }
+        Matcher { index, bm25: Bm25::new(index.meta()), full_reads: false }
     }
 
     /// Runs `query`; [`Matches::docs`] holds every matching document, best first. Cost: one
@@ -315,30 +352,26 @@ impl<'s, 'a> Matcher<'s, 'a> {
         let mut out = Matches::default();
         let groups = &query.groups[..query.groups.len().min(MAX_GROUPS)];
         let with_positions = groups.len() > 1;
-        let mut sources: Vec<Vec<Positions>> = Vec::with_capacity(groups.len());
-        let mut docs: Vec<Scored> = Vec::new();
-        for (g, alternatives) in groups.iter().enumerate() {
-            let mut hits: Vec<Hit> = Vec::new();
-            let mut group_sources = Vec::new();
-            for (u, unit) in alternatives.iter().enumerate() {
-                let (unit_hits, variants, positions) = self.unit(unit, &mut out.corrections)?;
-                hits = if u == 0 { unit_hits } else { merge_units(hits, unit_hits) };
-                for v in variants {
-                    out.terms.entry(v).or_insert(g);
-                }
-                if with_positions {
-                    group_sources.push(positions);
-                }
-            }
-            sources.push(group_sources);
-            docs = merge_group(docs, &hits);
-        }
+        let expanded: Vec<Vec<Expanded<'_>>> = groups
+            .iter()
+            .map(|units| units.iter().map(|u| self.expand_unit(u, &mut out.corrections)).collect())
+            .collect();
         let mut excluded: Vec<u32> = Vec::new();
         for unit in &query.excluded {
-            excluded.extend(self.unit(unit, &mut Vec::new())?.0.iter().map(|h| h.doc));
+            let unit = self.expand_unit(unit, &mut Vec::new());
+            excluded.extend(self.unit_hits(&unit, None)?.0.iter().map(|h| h.doc));
+        }
+        excluded.sort_unstable();
+        let mut docs: Vec<Scored> = Vec::new();
+        let mut sources: Vec<Vec<Positions>> = Vec::with_capacity(groups.len());
+        for (g, found) in self.groups(&expanded, &excluded)?.into_iter().enumerate() {
+            for v in found.terms {
+                out.terms.entry(v).or_insert(g);
+            }
+            sources.push(if with_positions { found.positions } else { Vec::new() });
+            docs = merge_group(docs, &found.hits);
         }
         if !excluded.is_empty() {
-            excluded.sort_unstable();
             docs.retain(|s| excluded.binary_search(&s.doc).is_err());
         }
         let best = docs.iter().map(|s| s.groups).max().unwrap_or(0);
@@ -356,6 +389,59 @@ impl<'s, 'a> Matcher<'s, 'a> {
         self.boost_proximity(&mut out.docs[..candidates], &sources)?;
         out.docs[..candidates].sort_unstable_by(rank_order);
         sort_top(&mut out.docs[candidates..], k.saturating_sub(candidates));
+        Ok(out)
+    }
+
+    /// Every group's hits, terms and positions, in query order.
+    ///
+    /// When several groups must all match, most of a common word's postings are in
+    /// documents some other group misses. So the group reaching the fewest documents is read
+    /// first, and each next one scores only the documents every group so far matched (and no
+    /// excluded unit did); the others, read in full, would only add documents missing a
+    /// group, which ranking drops. If none remain, no document matches every group: the
+    /// groups read in part are then read in full, for the best partial matches.
+    fn groups(&self, groups: &[Vec<Expanded<'_>>], excluded: &[u32]) -> Result<Vec<GroupHits>> {
+        let mut found: Vec<Option<GroupHits>> = groups.iter().map(|_| None).collect();
+        if groups.len() > 1 && !self.full_reads {
+            let mut order: Vec<usize> = (0..groups.len()).collect();
+            order.sort_by_key(|&g| groups[g].iter().map(Expanded::reach).fold(0u64, u64::saturating_add));
+            let mut within: Option<Vec<u32>> = None;
+            let mut restricted: Vec<usize> = Vec::new();
+            for g in order {
+                let group = self.group_hits(&groups[g], within.as_deref())?;
+                let mut docs: Vec<u32> = group.hits.iter().map(|h| h.doc).collect();
+                docs.retain(|d| excluded.binary_search(d).is_err());
+                if within.is_some() {
+                    restricted.push(g);
+                }
+                found[g] = Some(group);
+                if docs.is_empty() {
+                    // Restricted reads would miss the partial matches.
+                    for &g in &restricted {
+                        found[g] = None;
+                    }
+                    break;
+                }
+                within = Some(docs);
+            }
+        }
+        groups
+            .iter()
+            .zip(found)
+            .map(|(units, found)| found.map_or_else(|| self.group_hits(units, None), Ok))
+            .collect()
+    }
+
+    /// One group's hits (its alternatives merged), terms and positions; only in the documents
+    /// of `within` (sorted) if given.
+    fn group_hits(&self, units: &[Expanded<'_>], within: Option<&[u32]>) -> Result<GroupHits> {
+        let mut out = GroupHits::default();
+        for (u, unit) in units.iter().enumerate() {
+            let (hits, terms, positions) = self.unit_hits(unit, within)?;
+            out.hits = if u == 0 { hits } else { merge_units(std::mem::take(&mut out.hits), hits) };
+            out.terms.extend(terms);
+            out.positions.push(positions);
+        }
         Ok(out)
     }
 
@@ -403,30 +489,48 @@ impl<'s, 'a> Matcher<'s, 'a> {
         Ok(())
     }
 
-    /// Scores one unit in every document it matches (sorted by document); returns the matched
-    /// dictionary terms and where its positions are too.
-    fn unit(
-        &self,
-        unit: &Unit,
-        corrections: &mut Vec<(String, String)>,
-    ) -> Result<(Vec<Hit>, Vec<String>, Positions)> {
+    /// Looks a unit's words up in the dictionary (a word corrected for a typo is noted in
+    /// `corrections`); no postings are read yet.
+    fn expand_unit<'u>(&self, unit: &'u Unit, corrections: &mut Vec<(String, String)>) -> Expanded<'u> {
         match unit {
             Unit::Term { term, prefix } => {
                 let variants = self.expand(term, *prefix);
                 if let Some(first) = variants.first().filter(|v| matches!(v.kind, MatchKind::Fuzzy(_))) {
                     corrections.push((term.clone(), first.term.clone()));
                 }
-                let hits = self.term_hits(&variants)?;
-                let infos = variants.iter().map(|v| v.info).collect();
-                Ok((hits, variants.into_iter().map(|v| v.term).collect(), Positions::Terms(infos)))
+                Expanded::Term(variants)
             }
-            Unit::Phrase(words) => self.phrase(words),
+            Unit::Phrase(words) => Expanded::Phrase(words),
+        }
+    }
+
+    /// Scores one unit in every document it matches (sorted by document), or only in those of
+    /// `within` (sorted) if given; returns the matched dictionary terms and where its
+    /// positions are too.
+    fn unit_hits(
+        &self,
+        unit: &Expanded<'_>,
+        within: Option<&[u32]>,
+    ) -> Result<(Vec<Hit>, Vec<String>, Positions)> {
+        match unit {
+            Expanded::Term(variants) => {
+                let hits = self.term_hits(variants, within)?;
+                let infos = variants.iter().map(|v| v.info).collect();
+                Ok((hits, variants.iter().map(|v| v.term.clone()).collect(), Positions::Terms(infos)))
+            }
+            Expanded::Phrase(words) => {
+                let (mut hits, terms, positions) = self.phrase(words)?;
+                if let Some(within) = within {
+                    hits.retain(|h| within.binary_search(&h.doc).is_ok());
+                }
+                Ok((hits, terms, positions))
+            }
         }
     }
 
     /// Scores a word's variants in every document (sorted by document): a document's score
     /// is its best variant's.
-    fn term_hits(&self, variants: &[Variant]) -> Result<Vec<Hit>> {
+    fn term_hits(&self, variants: &[Variant], within: Option<&[u32]>) -> Result<Vec<Hit>> {
         let postings = self.index.postings();
         let docs = self.index.docs().len();
         let mut hits: Vec<Hit> =
@@ -434,6 +538,9 @@ impl<'s, 'a> Matcher<'s, 'a> {
         let mut list = Vec::new();
         for v in variants {
             postings.read_postings(v.info, &mut list)?;
+            if let Some(within) = within {
+                keep_within(&mut list, within);
+            }
             let idf = self.bm25.idf(v.info.doc_freq);
             let fuzzy = matches!(v.kind, MatchKind::Fuzzy(_));
             let weight = v.kind.weight();
@@ -874,6 +981,52 @@ mod tests {
         assert_eq!(proximity(&[&[3, 40], &[45]]), 1.0 / 5.0);
         assert_eq!(proximity(&[&[1], &[5], &[3]]), 2.0 / 4.0);
         assert_eq!(proximity(&[&[1], &[]]), 0.0);
+    }
+
+    /// Words of the generated corpora: some share a stem, one is a typo away from another.
+    const WORDS: [&str; 7] = ["kyiv", "talks", "talk", "peace", "envoy", "putin", "sanctions"];
+
+    /// A query of up to five parts, each a word, an excluded word, a two-word phrase or `OR`.
+    fn query_text(parts: &[(u8, usize, usize)]) -> String {
+        let parts = parts.iter().map(|&(kind, a, b)| match kind {
+            0 => format!("-{}", WORDS[a]),
+            1 => format!("\"{} {}\"", WORDS[a], WORDS[b]),
+            2 => "OR".to_string(),
+            _ => WORDS[a].to_string(),
+        });
+        parts.collect::<Vec<_>>().join(" ")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reading_the_rarest_group_first_changes_no_result(
+            docs in proptest::collection::vec(
+                (proptest::collection::vec(0..WORDS.len(), 0..4), proptest::collection::vec(0..WORDS.len(), 0..40)),
+                1..25,
+            ),
+            parts in proptest::collection::vec((0u8..6, 0..WORDS.len(), 0..WORDS.len()), 1..6),
+        ) {
+            use crate::ingest::Document;
+            let text = |ws: &[usize]| ws.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" ");
+            let mut ix = crate::indexer::Indexer::new();
+            for (i, (title, body)) in docs.iter().enumerate() {
+                let added = ix.add(Document::new(&format!("d{i}"), &text(title), &text(body)));
+                proptest::prop_assert!(added.is_ok());
+            }
+            let bytes = ix.finish().map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            let index = Index::open(&bytes).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            let query = crate::query::parse(&query_text(&parts));
+            let mut full = Matcher::new(&index);
+            full.full_reads = true;
+            let (a, b) = match (Matcher::new(&index).run(&query), full.run(&query)) {
+                (Ok(a), Ok(b)) => (a, b),
+                _ => return Err(proptest::test_runner::TestCaseError::fail("a query failed")),
+            };
+            proptest::prop_assert_eq!(a.docs, b.docs);
+            proptest::prop_assert_eq!(a.partial, b.partial);
+            proptest::prop_assert_eq!(a.terms, b.terms);
+            proptest::prop_assert_eq!(a.corrections, b.corrections);
+        }
     }
 
     #[test]
