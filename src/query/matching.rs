@@ -1010,7 +1010,7 @@ mod tests {
             let text = |ws: &[usize]| ws.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" ");
             let mut ix = crate::indexer::Indexer::new();
             for (i, (title, body)) in docs.iter().enumerate() {
-                let added = ix.add(Document::new(&format!("d{i}"), &text(title), &text(body)));
+                let added = ix.add(Document::new(format!("d{i}"), text(title), text(body)));
                 proptest::prop_assert!(added.is_ok());
             }
             let bytes = ix.finish().map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
