@@ -42,9 +42,6 @@ pub const MAX_PREFIX_TERMS: usize = 48;
 /// Fuzzy variants kept per word, nearest and most frequent first.
 pub const MAX_FUZZY_TERMS: usize = 16;
 
-/// Dictionary terms scanned when looking for words sharing a stem.
-pub const MAX_STEM_SCAN: usize = 512;
-
 /// Shortest word (in characters) corrected at edit distance 1. Shorter words have too many
 /// neighbours (`war` → `was`, `car`, `far`).
 pub const FUZZY_MIN_CHARS: usize = 4;
@@ -672,21 +669,33 @@ impl<'s, 'a> Matcher<'s, 'a> {
         if target.len() < 3 {
             return Vec::new();
         }
-        // Inflections share the stem, or the stem minus a final `i` that stands for a `y`
-        // (country/countries → countri, scanned as countr). A narrower scan reads fewer term
-        // ranges of a sharded index (`twin`, not every `twi…` word).
-        let scan = target.strip_suffix('i').unwrap_or(&target);
-        let mut found = Vec::new();
-        let mut scanned = 0;
-        self.index.postings().search(scan, Str::new(scan).starts_with(), |key, info| {
-            scanned += 1;
-            if let Ok(candidate) = std::str::from_utf8(key) {
-                if candidate != term && is_inflection(term, candidate) && stem(candidate) == target {
-                    found.push((candidate.to_string(), info));
+        // Inflections start with the stem, or the stem minus a final `i` that stands for a
+        // `y` (country/countries → countri, countr…).
+        let root = target.strip_suffix('i').unwrap_or(&target);
+        // An inflection of `term` is what it shares with `term` plus another ending (see
+        // `is_inflection`): a few dozen lookups, not a scan of every word starting with
+        // the stem's letters (`tr…` for `tried`).
+        let postings = self.index.postings();
+        let mut found: Vec<(String, TermInfo)> = Vec::new();
+        for ending in INFLECTIONS.iter().filter(|e| term.ends_with(*e)) {
+            let base = &term[..term.len() - ending.len()];
+            for other in INFLECTIONS {
+                let candidate = format!("{base}{other}");
+                if candidate == term
+                    || !candidate.starts_with(root)
+                    || found.iter().any(|(t, _)| *t == candidate)
+                    || !is_inflection(term, &candidate)
+                {
+                    continue;
+                }
+                if let Some(info) = postings.get(&candidate) {
+                    if stem(&candidate) == target {
+                        found.push((candidate, info));
+                    }
                 }
             }
-            scanned < MAX_STEM_SCAN
-        });
+        }
+        found.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         found
     }
 
@@ -1027,6 +1036,24 @@ mod tests {
             proptest::prop_assert_eq!(a.terms, b.terms);
             proptest::prop_assert_eq!(a.corrections, b.corrections);
         }
+    }
+
+    #[test]
+    fn inflections_are_found_however_many_words_share_their_first_letters() {
+        use crate::ingest::Document;
+        // 26² words between `tr` and `tri` in byte order, then the inflections of `tried`.
+        let letters = || (b'a'..=b'z').map(char::from);
+        let filler: Vec<String> =
+            letters().flat_map(|a| letters().map(move |b| format!("tra{a}{b}"))).collect();
+        let mut ix = crate::indexer::Indexer::new();
+        ix.add(Document::new("a", "filler", filler.join(" "))).unwrap();
+        ix.add(Document::new("b", "forms", "tried try tries trying trial triad")).unwrap();
+        let bytes = ix.finish().unwrap();
+        let index = Index::open(&bytes).unwrap();
+        let variants = Matcher::new(&index).expand("tried", false);
+        let stems: Vec<&str> =
+            variants.iter().filter(|v| v.kind == MatchKind::Stem).map(|v| v.term.as_str()).collect();
+        assert_eq!(stems, ["tries", "try"]); // not `trying` (`y` + `ing`), nor `trial`
     }
 
     #[test]
