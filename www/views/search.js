@@ -15,6 +15,8 @@ import { entityNames } from './names.js';
 const $results = document.querySelector('#results');
 
 const PAGE_SIZE = 20;
+// A sharded index fetches each result's document part: its first page is shorter, to show sooner.
+const FIRST_PAGE_SHARDED = 10;
 const FACETS_PER_KIND = 8;
 const TRY = ['kellogg', 'witkoff OR kushner', '"peace plan"', 'kiev'];
 
@@ -45,7 +47,7 @@ export async function load(state, corpus) {
   try {
     if (await engine.isSharded()) {
       // Results first: facets and the timeline need the entity and date shards, fetched after.
-      const data = await engine.search(state.query, { limit: PAGE_SIZE, facetLimit: 0, ...filters });
+      const data = await engine.search(state.query, { limit: FIRST_PAGE_SHARDED, facetLimit: 0, ...filters });
       const later = Promise.all([
         engine.search(state.query, { limit: 0, facetLimit: FACETS_PER_KIND, ...filters }).catch(() => null),
         timelineOf(),
