@@ -10,7 +10,7 @@ use crate::analysis;
 use crate::entities::{self, Extractor};
 use crate::format::docstore::{parse_date, DocStoreWriter, StoredDoc};
 use crate::format::entities::{write_entities, EntityInput, Field, StoredMention, DENT, EALS, EIDS, ENTS};
-use crate::format::postings::{Posting, PostingsWriter};
+use crate::format::postings::{Posting, PostingsBuffer, PostingsWriter};
 use crate::format::{self, IndexWriter, Meta};
 use crate::ingest::Document;
 
@@ -22,7 +22,7 @@ pub const FIELD_GAP: u32 = 16;
 /// Accumulates documents and writes the index.
 pub struct Indexer {
     docs: DocStoreWriter,
-    terms: HashMap<String, TermPostings>,
+    terms: HashMap<String, PostingsBuffer>,
     meta: Meta,
     extractor: Option<Extractor>,
     timings: Option<Timings>,
@@ -32,13 +32,6 @@ impl Default for Indexer {
     fn default() -> Self {
         Indexer::new()
     }
-}
-
-/// A term's postings so far, with positions flattened in posting order.
-#[derive(Default)]
-struct TermPostings {
-    postings: Vec<Posting>,
-    positions: Vec<u32>,
 }
 
 /// One term's occurrences in the document being added.
@@ -127,9 +120,13 @@ impl Indexer {
         lap(&mut self.timings, &mut clock, Phase::Entities);
         for (term, mut dt) in doc_terms {
             dt.positions.sort_unstable();
-            let acc = self.terms.entry(term).or_default();
-            acc.postings.push(Posting { doc: ordinal, tf_title: dt.tf_title, tf_body: dt.tf_body });
-            acc.positions.extend_from_slice(&dt.positions);
+            let posting = Posting { doc: ordinal, tf_title: dt.tf_title, tf_body: dt.tf_body };
+            // Ordinals increase and positions are counted per field: a failure is a bug here.
+            self.terms
+                .entry(term)
+                .or_default()
+                .push(posting, &dt.positions)
+                .map_err(|e| format::Error::corrupt(format::POST, e))?;
         }
         self.meta.doc_count += 1;
         self.meta.title_tokens += u64::from(title_len);
@@ -155,15 +152,15 @@ impl Indexer {
             Instant::now()
         };
         let at = Instant::now();
-        let mut terms: Vec<(String, TermPostings)> = self.terms.into_iter().collect();
+        let mut terms: Vec<(String, PostingsBuffer)> = self.terms.into_iter().collect();
         terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let at = step("finish: sort terms", at);
         let related =
-            crate::related::related(terms.iter().map(|(_, acc)| &acc.postings[..]), self.meta.doc_count);
+            crate::related::related(terms.iter().map(|(_, acc)| acc.postings()), self.meta.doc_count);
         let at = step("finish: related documents", at);
         let mut postings = PostingsWriter::new();
         for (term, acc) in &terms {
-            postings.add(term, &acc.postings, &acc.positions)?;
+            postings.add_buffer(term, acc)?;
         }
         let sections = postings.finish()?;
         drop(terms);

@@ -38,8 +38,8 @@ pub const PAIR_POSTINGS: usize = 200;
 
 /// Computes each document's related documents from every term's postings (`doc_count`
 /// documents, postings sorted by document). Returns one list per document, most similar first.
-pub fn related<'p>(
-    postings: impl Iterator<Item = &'p [Posting]> + Clone,
+pub fn related(
+    postings: impl IntoIterator<Item = impl AsRef<[Posting]>>,
     doc_count: u32,
 ) -> Vec<Vec<(u32, f32)>> {
     related_with(postings, doc_count, default_cap(doc_count), Some(PAIR_POSTINGS))
@@ -54,8 +54,8 @@ pub fn default_cap(doc_count: u32) -> u32 {
 /// [`related`], ignoring terms in more than `cap` documents and pairing at most `pairs`
 /// postings of each term (`None`: all of them, work quadratic in the corpus). For measuring
 /// other bounds: `examples/related_bench.rs`.
-pub fn related_with<'p>(
-    postings: impl Iterator<Item = &'p [Posting]> + Clone,
+pub fn related_with(
+    postings: impl IntoIterator<Item = impl AsRef<[Posting]>>,
     doc_count: u32,
     cap: u32,
     pairs: Option<usize>,
@@ -67,6 +67,7 @@ pub fn related_with<'p>(
     let mut vectors: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
     let mut lists: Vec<Vec<(u32, f32)>> = Vec::new();
     for list in postings {
+        let list = list.as_ref();
         if list.len() < 2 || list.len() as u32 > cap {
             continue;
         }

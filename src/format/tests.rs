@@ -247,3 +247,24 @@ mod entity_sections {
         assert!(write_entities(&inputs, 0).is_err(), "a mention of a document that does not exist");
     }
 }
+
+#[test]
+fn a_postings_buffer_encodes_what_the_writer_writes_and_refuses_disorder() {
+    let postings = [Posting { doc: 3, tf_title: 1, tf_body: 1 }, Posting { doc: 9, tf_title: 0, tf_body: 2 }];
+    let positions = [0, 40, 41, 300];
+    let mut buffer = postings::PostingsBuffer::default();
+    buffer.push(postings[0], &positions[..2]).unwrap();
+    buffer.push(postings[1], &positions[2..]).unwrap();
+    assert_eq!((buffer.len(), buffer.postings()), (2, postings.to_vec()));
+    let (mut direct, mut buffered) = (postings::PostingsWriter::new(), postings::PostingsWriter::new());
+    direct.add("kellogg", &postings, &positions).unwrap();
+    buffered.add_buffer("kellogg", &buffer).unwrap();
+    let (a, b) = (direct.finish().unwrap(), buffered.finish().unwrap());
+    assert_eq!((a.term, a.post, a.posn), (b.term, b.post, b.posn));
+
+    let one = |doc, tf_body| Posting { doc, tf_title: 0, tf_body };
+    assert!(buffer.push(one(9, 1), &[5]).is_err(), "the same document again");
+    assert!(buffer.push(one(10, 2), &[5]).is_err(), "fewer positions than tf");
+    assert!(buffer.push(one(10, 2), &[7, 5]).is_err(), "positions out of order");
+    assert_eq!(buffer.postings().len(), 2, "a refused posting adds nothing");
+}

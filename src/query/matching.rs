@@ -992,7 +992,7 @@ mod tests {
         assert_eq!(proximity(&[&[1], &[]]), 0.0);
     }
 
-    /// Words of the generated corpora: some share a stem, one is a typo away from another.
+    /// Words of the generated corpora (two share a stem: `talk`, `talks`).
     const WORDS: [&str; 7] = ["kyiv", "talks", "talk", "peace", "envoy", "putin", "sanctions"];
 
     /// A query of up to five parts, each a word, an excluded word, a two-word phrase or `OR`.
