@@ -114,14 +114,20 @@ gz() { gzip -9c "$1" | wc -c; }
 kb() { awk -v n="$1" 'BEGIN { printf "%.1f KB", n / 1000 }'; }
 
 report_sizes() {
-  local raw=0 zipped=0 f
+  # Shards are many (100,000 at 100k articles): they are summed, not each compressed here.
+  local raw zipped=0 f
+  raw=$(find "$out" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
   while IFS= read -r -d '' f; do
-    raw=$((raw + $(stat -c %s "$f")))
     zipped=$((zipped + $(gz "$f")))
-  done < <(find "$out" -type f -print0)
-  local wasm="$out/pkg/dossier_bg.wasm" where="of it"
-  [ "$mode" = sharded ] && where="in $out/index/, not in it"
-  say "sizes: $out/ $(kb $raw) raw, $(kb $zipped) gzip; wasm $(kb "$(stat -c %s "$wasm")") raw, $(kb "$(gz "$wasm")") gzip (index $(kb "$(stat -c %s "$INDEX")") $where)"
+  done < <(find "$out" -type f -not -path "$out/index/*" -print0)
+  local wasm="$out/pkg/dossier_bg.wasm"
+  if [ "$mode" = sharded ]; then
+    local shards
+    shards=$(find "$out/index" -type f | wc -l)
+    say "sizes: $out/ $(kb "$raw") raw; the page and wasm $(kb "$zipped") gzip, wasm $(kb "$(stat -c %s "$wasm")") raw, $(kb "$(gz "$wasm")") gzip; index $(kb "$(stat -c %s "$INDEX")") in $shards files in $out/index/"
+  else
+    say "sizes: $out/ $(kb "$raw") raw, $(kb "$zipped") gzip; wasm $(kb "$(stat -c %s "$wasm")") raw, $(kb "$(gz "$wasm")") gzip (index $(kb "$(stat -c %s "$INDEX")") of it)"
+  fi
 }
 
 # --- serve ---------------------------------------------------------------------------------
