@@ -115,6 +115,21 @@ fn a_query_fetches_only_the_shards_it_reads() {
 }
 
 #[test]
+fn a_word_in_the_index_is_not_looked_for_among_typos_while_its_range_loads() {
+    // Typo correction scans every term range sharing the word's first two letters; a word
+    // whose own range is not loaded yet must not look like a word that matches nothing.
+    // Parts of 256 bytes: several ranges per two letters.
+    let embedded = common::seeds_index();
+    for word in ["kellogg", "security", "president", "sanctions", "zelenskyy", "minister", "military"] {
+        let mut client = Client::new(&embedded, &ShardOptions { term_part_bytes: 256, ..TINY });
+        let (found, _) = client.ask(|s| s.search(&format!("{word} "), &options(1)));
+        assert!(found.unwrap().total > 0, "{word}");
+        let terms: Vec<&String> = client.fetched.iter().filter(|n| n.starts_with('t')).collect();
+        assert!(terms.len() <= 2, "{word}: {terms:?}");
+    }
+}
+
+#[test]
 fn reader_entities_timeline_related_and_suggestions_match_the_embedded_index() {
     let embedded = common::seeds_index();
     let whole = Searcher::open(&embedded).unwrap();

@@ -327,6 +327,12 @@ impl<'a> Index<'a> {
         self.shards.as_ref().map_or(Ok(()), Shards::need)
     }
 
+    /// True if a read since the last [`Index::need`] needed a shard that is not loaded (never
+    /// for an embedded index): what was read so far may look emptier than it is.
+    pub fn pending(&self) -> bool {
+        self.shards.as_ref().is_some_and(Shards::pending)
+    }
+
     /// [`Index::need`], after asking for the document part of every one of `docs`, so that a
     /// request fetches all the documents it shows in one round.
     pub fn need_docs(&self, docs: impl IntoIterator<Item = u32>) -> Result<(), Error> {

@@ -82,6 +82,10 @@ impl Misses {
         }
     }
 
+    fn any(&self) -> bool {
+        !self.0.borrow().is_empty()
+    }
+
     fn check(&self) -> Result<(), Error> {
         let names = std::mem::take(&mut *self.0.borrow_mut());
         if names.is_empty() {
@@ -164,6 +168,11 @@ impl<'a> Shards<'a> {
     /// not loaded (and forgets them).
     pub fn need(&self) -> Result<(), Error> {
         self.misses.check()
+    }
+
+    /// True if a read since the last [`Shards::need`] needed a shard that is not loaded.
+    pub fn pending(&self) -> bool {
+        self.misses.any()
     }
 }
 

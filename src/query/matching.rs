@@ -597,6 +597,11 @@ impl<'s, 'a> Matcher<'s, 'a> {
                 push(&mut out, &t, info, MatchKind::Prefix);
             }
         }
+        if self.index.pending() {
+            // A term range is not loaded yet, so "matches nothing" or "rare" may be untrue:
+            // decide on typo correction once it is (its scan reads many more ranges).
+            return out;
+        }
         let exact_df = out.first().filter(|v| v.kind == MatchKind::Exact).map(|v| v.info.doc_freq);
         let rare = exact_df.is_some_and(|df| df <= RARE_DOC_FREQ && out.len() == 1)
             && term.chars().count() >= RARE_MIN_CHARS;
