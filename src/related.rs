@@ -8,14 +8,15 @@
 //! by cosine (at least [`MIN_SIMILARITY`]) are kept.
 //!
 //! Work is bounded linearly in the size of the corpus: a term pairs only its
-//! [`PAIR_POSTINGS`] strongest postings (highest weight, a title occurrence first), so the
-//! step costs at most `PAIR_POSTINGS / 2` products per posting, never all pairs of a term's
-//! documents (which grows as the square of the corpus, since the band of useful terms widens
-//! with it). The vector norms still count every useful term, so a pair that misses a common
-//! term's product scores a little lower, never higher. On corpora where no useful term is in
-//! more than [`PAIR_POSTINGS`] documents (the NewsArticles corpus, 3,788 documents) the lists
-//! are exactly those of all pairs; `bench/scale/README.md` measures what the bound keeps at
-//! 30k and 100k documents.
+//! [`PAIR_POSTINGS`] strongest postings (highest weight, a title occurrence first), so finding
+//! candidates costs at most `PAIR_POSTINGS / 2` products per posting, never all pairs of a
+//! term's documents (which grows as the square of the corpus, since the band of useful terms
+//! widens with it). Each document's best candidates are then scored on the two whole vectors,
+//! so every cosine kept is exact; what the bound can lose is a related document found only
+//! through common terms outside their strongest postings. On corpora where no useful term is
+//! in more than [`PAIR_POSTINGS`] documents (the NewsArticles corpus, 3,788 documents) the
+//! lists are exactly those of all pairs; `bench/scale/README.md` measures what the bound keeps
+//! at 30k and 100k documents.
 //!
 //! Documents with a cosine of at least [`SAME_STORY`] report the same events: near-duplicates,
 //! such as one agency story rewritten by two outlets.
