@@ -749,6 +749,37 @@ impl<'s, 'a> Matcher<'s, 'a> {
         found
     }
 
+    /// Each word of a phrase with its exact, alias and stem variants; `None` if a word has
+    /// none (then the phrase matches nothing).
+    fn phrase_variants(&self, words: &[String]) -> Option<Vec<Vec<Variant>>> {
+        let exact = |v: &Variant| matches!(v.kind, MatchKind::Exact | MatchKind::Alias | MatchKind::Stem);
+        let per_word =
+            words.iter().map(|w| self.expand(w, false).into_iter().filter(exact).collect::<Vec<_>>());
+        per_word.map(|variants| Some(variants).filter(|v| !v.is_empty())).collect()
+    }
+
+    /// Every dictionary term `query` matches, by query group: [`Matches::terms`] of
+    /// [`Matcher::run`], without reading a posting (what a document's highlights need).
+    pub fn terms(&self, query: &Query) -> HashMap<String, usize> {
+        let mut out = HashMap::new();
+        for (g, units) in query.groups.iter().take(MAX_GROUPS).enumerate() {
+            for unit in units {
+                let terms: Vec<String> = match unit {
+                    Unit::Term { term, prefix } => {
+                        self.expand(term, *prefix).into_iter().map(|v| v.term).collect()
+                    }
+                    Unit::Phrase(words) => {
+                        self.phrase_variants(words).into_iter().flatten().flatten().map(|v| v.term).collect()
+                    }
+                };
+                for term in terms {
+                    out.entry(term).or_insert(g);
+                }
+            }
+        }
+        out
+    }
+
     /// Documents where `words` occur consecutively (each word by its exact, alias or stem
     /// variants), scored as one term whose idf is the sum of the words' idfs and whose
     /// frequency is the number of occurrences. Positions are the phrase starts. Documents are
@@ -761,15 +792,9 @@ impl<'s, 'a> Matcher<'s, 'a> {
         let mut idf = 0.0;
         let mut common: Option<Vec<u32>> = None;
         let mut list = Vec::new();
-        for w in words {
-            let variants: Vec<Variant> = self
-                .expand(w, false)
-                .into_iter()
-                .filter(|v| matches!(v.kind, MatchKind::Exact | MatchKind::Alias | MatchKind::Stem))
-                .collect();
-            let Some(df) = variants.iter().map(|v| v.info.doc_freq).max() else {
-                return Ok(none());
-            };
+        let Some(per_word_variants) = self.phrase_variants(words) else { return Ok(none()) };
+        for variants in per_word_variants {
+            let df = variants.iter().map(|v| v.info.doc_freq).max().unwrap_or(0);
             idf += self.bm25.idf(df);
             let mut docs: Vec<u32> = Vec::new();
             for v in &variants {
@@ -1013,7 +1038,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn reading_the_rarest_group_first_changes_no_result(
+        fn reading_the_rarest_group_first_changes_no_result_nor_the_terms(
             docs in proptest::collection::vec(
                 (proptest::collection::vec(0..WORDS.len(), 0..4), proptest::collection::vec(0..WORDS.len(), 0..40)),
                 1..25,
@@ -1038,7 +1063,8 @@ mod tests {
             };
             proptest::prop_assert_eq!(a.docs, b.docs);
             proptest::prop_assert_eq!(a.partial, b.partial);
-            proptest::prop_assert_eq!(a.terms, b.terms);
+            proptest::prop_assert_eq!(&a.terms, &b.terms);
+            proptest::prop_assert_eq!(&Matcher::new(&index).terms(&query), &a.terms, "terms without postings");
             proptest::prop_assert_eq!(a.corrections, b.corrections);
         }
     }

@@ -402,12 +402,13 @@ impl<'a> Searcher<'a> {
         })
     }
 
-    /// The dictionary terms a query highlights (every variant that matched), by query group.
+    /// The dictionary terms a query highlights (every variant it matches), by query group: its
+    /// words looked up, no postings read.
     fn highlight_terms(&self, query: &str) -> Result<HashMap<String, usize>> {
         if query.trim().is_empty() {
             return Ok(HashMap::new());
         }
-        Ok(Matcher::new(&self.index).run_top(&parse(query), 0)?.terms)
+        Ok(Matcher::new(&self.index).terms(&parse(query)))
     }
 }
 
