@@ -375,7 +375,9 @@ impl<'s, 'a> Matcher<'s, 'a> {
         out.partial = best > 0 && best < groups.len();
         docs.retain(|s| s.groups == best);
         out.docs = docs;
-        if !with_positions {
+        if !with_positions || k == 0 {
+            // With nothing to rank (k = 0: the totals, facets or timeline of a query), the
+            // proximity bonus and the positions it reads are not needed.
             sort_top(&mut out.docs, k);
             return Ok(out);
         }
