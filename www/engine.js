@@ -63,7 +63,7 @@ export async function info() {
 
 /**
  * Search the corpus: { query, total, partial, didYouMean, facets, results }. `options` are
- * { limit, offset, entities, from, to, undated, facetLimit }; an empty query with filters
+ * { limit, offset, entities, from, to, undated, facetLimit, timeline }; an empty query with filters
  * lists every document passing them, newest first.
  */
 export async function search(query, { limit = 20, offset = 0, ...filters } = {}) {

@@ -43,15 +43,13 @@ export async function load(state, corpus) {
   }
   const names = await entityNames(state.entities);
   const filters = filtersOf(state);
-  const timelineOf = () => engine.timeline(state.query, { entities: state.entities }).catch(() => null);
   try {
     if (await engine.isSharded()) {
-      // Results first: facets and the timeline need the entity and date shards, fetched after.
+      // Results first: facets and the timeline need the entity and date shards, fetched after
+      // (one more matching pass for both).
       const data = await engine.search(state.query, { limit: FIRST_PAGE_SHARDED, facetLimit: 0, ...filters });
-      const later = Promise.all([
-        engine.search(state.query, { limit: 0, facetLimit: FACETS_PER_KIND, ...filters }).catch(() => null),
-        timelineOf(),
-      ]);
+      const later = engine.search(state.query,
+        { limit: 0, facetLimit: FACETS_PER_KIND, timeline: true, ...filters }).catch(() => null);
       return { data, timeline: null, names, later };
     }
     // One matching pass for the results, the facets and the timeline.
@@ -92,8 +90,9 @@ export function render(loaded, state) {
   grid.classList.toggle('has-facets', Boolean(facets));
   grid.append(...[main, facets].filter(Boolean));
   $results.replaceChildren(...[chips, grid].filter(Boolean));
-  loaded.later?.then(([counted, spread]) => {
+  loaded.later?.then((counted) => {
     if (!grid.isConnected) return; // the reader moved on
+    const spread = counted?.timeline;
     const tools = main.querySelector('.results-tools');
     if (tools && spread?.buckets.length) main.insertBefore(renderStrip(spread, state), tools);
     const aside = renderFacets(counted?.facets, state);

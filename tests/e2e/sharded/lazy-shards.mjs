@@ -71,8 +71,11 @@ test('a sharded index is fetched lazily, a shard at most once', async () => {
     assert.equal(new Set(all.map((r) => r.id)).size, expected, 'no result twice');
     for (const r of all.slice(10)) assert.ok(r.excerptMarks.some((m) => m.startsWith('Kellogg')), `${r.id}: “${r.excerpt}”`);
 
-    // Facets come after the results, from the entity shard.
+    // Facets and the timeline strip come after the results, from the entity and dates shards.
     await page.locator('#results .facets .facet').first().waitFor();
+    await page.locator('#results nav.strip').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'sharded-results-facets');
 
     // A query already answered fetches nothing more.
     const before = requests.length;
