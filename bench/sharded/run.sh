@@ -9,5 +9,5 @@ n=${1:-100000}
 out=bench/out/sharded-$n
 mkdir -p "$out"
 [ -s "$out/corpus.jsonl" ] || node bench/scale/generate.mjs --docs "$n" --out "$out/corpus.jsonl"
-CARGO_TARGET_DIR=target/bench ./build.sh build --corpus "$out/corpus.jsonl" --out "$out/dist" --sharded
+CARGO_TARGET_DIR=target/bench-sharded ./build.sh build --corpus "$out/corpus.jsonl" --out "$out/dist" --sharded
 node bench/sharded/run.mjs "$out/dist" --per-kind 5 | tee "$out/results.md"
