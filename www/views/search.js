@@ -35,11 +35,12 @@ export function key(state) {
 /** Ask the engine for the intro (no query, no filters) or the first page of results. */
 export async function load(state, corpus) {
   if (!state.query.trim() && !hasFilters(state)) {
-    const [top, timeline] = await Promise.all([
+    const [top, timeline, sharded] = await Promise.all([
       engine.entities({ limit: 12 }),
       engine.timeline('', {}),
+      engine.isSharded(),
     ]);
-    return { intro: true, corpus, top: top.entities, timeline };
+    return { intro: true, corpus, top: top.entities, timeline, sharded };
   }
   const names = await entityNames(state.entities);
   const filters = filtersOf(state);
@@ -145,7 +146,7 @@ export async function loadMore(state) {
 
 // ---- Render
 
-function renderIntro({ corpus, top, timeline }) {
+function renderIntro({ corpus, top, timeline, sharded }) {
   const intro = el('section', 'intro');
   intro.setAttribute('aria-labelledby', 'intro-title');
   const title = el('h2', 'intro-title', 'Explore the corpus');
@@ -156,7 +157,9 @@ function renderIntro({ corpus, top, timeline }) {
   const docs = el('strong', '', `${corpus.documents.toLocaleString()} news ${corpus.documents === 1 ? 'document' : 'documents'}`);
   about.append('Search ', docs,
     ` (${corpus.terms.toLocaleString()} distinct terms) right here in your browser. ` +
-    'The index is built into the page, so nothing you type leaves it.');
+    (sharded
+      ? 'The index comes from this site in pieces as you search, so the site can see roughly which words you look for.'
+      : 'The index is built into the page, so nothing you type leaves it.'));
   intro.append(about);
 
   const tryLine = el('p', 'try', 'Try ');
