@@ -152,8 +152,9 @@ pub struct DocStore<'a> {
 enum Store<'a> {
     /// Every document in one `DOCS` section.
     Whole { records: Part<'a>, ids: fst::Map<&'a [u8]> },
-    /// Documents in parts fetched on demand.
-    Sharded(Shards<'a>),
+    /// Documents in parts fetched on demand, and the dates shard once looked up (a date is
+    /// read per document in filters and timelines).
+    Sharded(Shards<'a>, std::cell::OnceCell<Option<&'a [u8]>>),
 }
 
 /// The records and strings of a run of documents.
@@ -228,7 +229,7 @@ impl<'a> DocStore<'a> {
 
     /// The `count` documents of a sharded index, read from its document, id and date shards.
     pub fn sharded(count: u32, shards: Shards<'a>) -> DocStore<'a> {
-        DocStore { count, store: Store::Sharded(shards) }
+        DocStore { count, store: Store::Sharded(shards, std::cell::OnceCell::new()) }
     }
 
     /// Number of documents.
@@ -245,7 +246,7 @@ impl<'a> DocStore<'a> {
     pub fn ordinal(&self, id: &str) -> Option<u32> {
         let v = match &self.store {
             Store::Whole { ids, .. } => ids.get(id),
-            Store::Sharded(shards) => {
+            Store::Sharded(shards, _) => {
                 let name = shards.manifest.id_part_name(part_of(&shards.manifest.id_firsts, id.as_bytes()));
                 fst::Map::new(shards.section(&name, DIDS).ok()??).ok()?.get(id)
             }
@@ -270,9 +271,9 @@ impl<'a> DocStore<'a> {
     pub fn date(&self, ordinal: u32) -> Option<u32> {
         let date = match &self.store {
             Store::Whole { records, .. } => records.u32_at(ordinal, 32)?,
-            Store::Sharded(shards) => {
-                let dates = shards.section(&shards.manifest.dates, DATE).ok()??;
-                read_u32(dates, (ordinal as usize).checked_mul(4)?)?
+            Store::Sharded(shards, dates) => {
+                let dates = dates.get_or_init(|| shards.section(&shards.manifest.dates, DATE).ok().flatten());
+                read_u32((*dates)?, (ordinal as usize).checked_mul(4)?)?
             }
         };
         (date != 0).then_some(date)
@@ -283,7 +284,7 @@ impl<'a> DocStore<'a> {
     pub fn touch(&self, ordinal: u32) -> bool {
         match &self.store {
             Store::Whole { .. } => true,
-            Store::Sharded(shards) => {
+            Store::Sharded(shards, _) => {
                 shards.file(&shards.manifest.doc_part_name(ordinal / shards.manifest.docs_per_part)).is_some()
             }
         }
@@ -297,7 +298,7 @@ impl<'a> DocStore<'a> {
         }
         match &self.store {
             Store::Whole { records, .. } => records.get(ordinal, ordinal),
-            Store::Sharded(shards) => {
+            Store::Sharded(shards, _) => {
                 let part = ordinal / shards.manifest.docs_per_part;
                 let name = shards.manifest.doc_part_name(part);
                 let docs = shards.section(&name, DOCS)?.ok_or(Error::NeedShards(vec![name]))?;
