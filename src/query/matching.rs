@@ -840,8 +840,10 @@ impl<'s, 'a> Matcher<'s, 'a> {
             return Ok((hits, terms, Positions::Starts(starts_by_doc)));
         };
         for (i, &doc) in common.iter().enumerate() {
-            // A sharded index has no lengths at hand: every document then counts as average.
-            let (title_len, body_len) = self.index.docs().lengths(doc).unwrap_or((0, 0));
+            // A sharded index has no lengths at hand: the document counts as average length,
+            // and (not knowing where its title ends) its phrase starts as body ones.
+            let lengths = self.index.docs().lengths(doc);
+            let title_len = lengths.map_or(0, |l| l.0);
             let starts: Vec<u32> = first[first_offsets[i]..first_offsets[i + 1]]
                 .iter()
                 .copied()
@@ -856,7 +858,7 @@ impl<'s, 'a> Matcher<'s, 'a> {
             }
             let in_title = starts.iter().filter(|&&p| p < title_len).count() as u32;
             let in_body = starts.len() as u32 - in_title;
-            let score = self.bm25.score(idf, in_title, in_body, title_len, body_len);
+            let score = self.bm25.score(idf, in_title, in_body, lengths);
             hits.push(Hit { doc, score, fuzzy: false });
             starts_by_doc.push((doc, starts));
         }
@@ -864,8 +866,7 @@ impl<'s, 'a> Matcher<'s, 'a> {
     }
 
     fn score(&self, idf: f64, p: &Posting) -> f64 {
-        let (title_len, body_len) = self.index.docs().lengths(p.doc).unwrap_or((0, 0));
-        self.bm25.score(idf, p.tf_title, p.tf_body, title_len, body_len)
+        self.bm25.score(idf, p.tf_title, p.tf_body, self.index.docs().lengths(p.doc))
     }
 }
 

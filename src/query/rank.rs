@@ -47,11 +47,12 @@ impl Bm25 {
         (1.0 + (self.docs - df + 0.5) / (df + 0.5)).ln()
     }
 
-    /// The BM25F score of one term in one document.
-    pub fn score(&self, idf: f64, tf_title: u32, tf_body: u32, title_len: u32, body_len: u32) -> f64 {
-        let norm = |len: u32, avg: f64| 1.0 - B + B * f64::from(len) / avg;
-        let tf = TITLE_WEIGHT * f64::from(tf_title) / norm(title_len, self.avg_title)
-            + f64::from(tf_body) / norm(body_len, self.avg_body);
+    /// The BM25F score of one term in one document of `lengths` (title, body) tokens; `None`
+    /// (lengths not at hand, as in a sharded index) scores it as a document of average length.
+    pub fn score(&self, idf: f64, tf_title: u32, tf_body: u32, lengths: Option<(u32, u32)>) -> f64 {
+        let norm = |len: Option<u32>, avg: f64| len.map_or(1.0, |len| 1.0 - B + B * f64::from(len) / avg);
+        let tf = TITLE_WEIGHT * f64::from(tf_title) / norm(lengths.map(|l| l.0), self.avg_title)
+            + f64::from(tf_body) / norm(lengths.map(|l| l.1), self.avg_body);
         idf * tf * (K1 + 1.0) / (tf + K1)
     }
 }
@@ -73,14 +74,24 @@ mod tests {
     #[test]
     fn a_title_occurrence_outweighs_a_body_occurrence() {
         let s = bm25();
-        assert!(s.score(1.0, 1, 0, 10, 500) > s.score(1.0, 0, 1, 10, 500));
+        assert!(s.score(1.0, 1, 0, Some((10, 500))) > s.score(1.0, 0, 1, Some((10, 500))));
     }
 
     #[test]
     fn more_occurrences_help_with_diminishing_returns() {
         let s = bm25();
-        let (one, two, ten) =
-            (s.score(1.0, 0, 1, 10, 500), s.score(1.0, 0, 2, 10, 500), s.score(1.0, 0, 10, 10, 500));
+        let (one, two, ten) = (
+            s.score(1.0, 0, 1, Some((10, 500))),
+            s.score(1.0, 0, 2, Some((10, 500))),
+            s.score(1.0, 0, 10, Some((10, 500))),
+        );
         assert!(two > one && ten > two && ten - two < (two - one) * 8.0);
+    }
+
+    #[test]
+    fn unknown_lengths_score_as_average_ones() {
+        // 100 documents of 1,000 title and 50,000 body tokens: 10 and 500 on average.
+        let s = bm25();
+        assert_eq!(s.score(1.0, 1, 2, None), s.score(1.0, 1, 2, Some((10, 500))));
     }
 }
