@@ -114,7 +114,12 @@ pub fn split(bytes: &[u8], options: &ShardOptions) -> Result<Files, Error> {
     while let Some((k, v)) = fst::Streamer::next(&mut stream) {
         pairs.push((k.to_vec(), v));
     }
-    for (i, chunk) in pairs.chunks(options.ids_per_part.max(1)).enumerate() {
+    // At least one part, empty for an empty index: a root lists one of each kind.
+    let chunks: Vec<&[(Vec<u8>, u64)]> = match pairs.is_empty() {
+        true => vec![&[]],
+        false => pairs.chunks(options.ids_per_part.max(1)).collect(),
+    };
+    for (i, chunk) in chunks.into_iter().enumerate() {
         let map = fst::Map::from_iter(chunk.iter().map(|(k, v)| (k.as_slice(), *v)))
             .map_err(|e| Error::corrupt(DIDS, e.to_string()))?;
         add(m.id_part_name(i), vec![(DIDS, map.into_fst().into_inner())])?;

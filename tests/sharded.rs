@@ -164,6 +164,14 @@ fn reader_entities_timeline_related_and_suggestions_match_the_embedded_index() {
 }
 
 #[test]
+fn an_empty_index_shards_into_a_root_that_opens() {
+    let empty = dossier::indexer::Indexer::new().finish().unwrap();
+    let mut client = Client::new(&empty, &TINY);
+    let (found, _) = client.ask(|s| s.search("kellogg ", &options(10)));
+    assert_eq!(found.unwrap().total, 0);
+}
+
+#[test]
 fn a_damaged_shard_is_refused() {
     let embedded = common::seeds_index();
     let files = split(&embedded, &TINY).unwrap();
