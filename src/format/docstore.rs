@@ -172,9 +172,9 @@ impl<'a> Part<'a> {
             .checked_mul(RECORD_LEN)
             .and_then(|n| n.checked_add(4))
             .filter(|&end| end <= docs.len())
-            .ok_or(Error::Truncated {
+            .ok_or_else(|| Error::Truncated {
                 section: "DOCS".into(),
-                need: count as usize * RECORD_LEN,
+                need: (count as usize).saturating_mul(RECORD_LEN),
                 have: docs.len(),
             })?;
         Ok(Part { count, records: &docs[4..records_end], blob: &docs[records_end..] })
@@ -279,13 +279,13 @@ impl<'a> DocStore<'a> {
         (date != 0).then_some(date)
     }
 
-    /// True when document `ordinal` can be read now; in a sharded index, records its part as
-    /// missing otherwise (so a caller can ask for every part it needs at once).
-    pub fn touch(&self, ordinal: u32) -> bool {
-        match &self.store {
-            Store::Whole { .. } => true,
-            Store::Sharded(shards, _) => {
-                shards.file(&shards.manifest.doc_part_name(ordinal / shards.manifest.docs_per_part)).is_some()
+    /// In a sharded index, records the part of document `ordinal` as missing if it is not
+    /// loaded (so a caller can ask for every part it needs at once). An ordinal past the last
+    /// document names no part: [`DocStore::get`] reports it.
+    pub fn touch(&self, ordinal: u32) {
+        if let Store::Sharded(shards, _) = &self.store {
+            if ordinal < self.count {
+                shards.file(&shards.manifest.doc_part_name(ordinal / shards.manifest.docs_per_part));
             }
         }
     }

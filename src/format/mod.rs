@@ -336,9 +336,7 @@ impl<'a> Index<'a> {
     /// [`Index::need`], after asking for the document part of every one of `docs`, so that a
     /// request fetches all the documents it shows in one round.
     pub fn need_docs(&self, docs: impl IntoIterator<Item = u32>) -> Result<(), Error> {
-        docs.into_iter().for_each(|d| {
-            self.docs.touch(d);
-        });
+        docs.into_iter().for_each(|d| self.docs.touch(d));
         self.need()
     }
 
