@@ -197,15 +197,23 @@ impl PostingsBuffer {
 
     /// The postings, decoded.
     pub fn postings(&self) -> Vec<Posting> {
-        let mut r = varint::Reader::new(&self.post, 0);
         let mut out = Vec::with_capacity(self.count as usize);
-        let mut doc = 0u32;
-        while let (Some(delta), Some(tf_title), Some(tf_body)) = (r.u32(), r.u32(), r.u32()) {
-            doc = if out.is_empty() { delta } else { doc + delta };
-            out.push(Posting { doc, tf_title, tf_body });
-        }
+        // `push` wrote them: they decode.
+        let _ = read_entries(&mut varint::Reader::new(&self.post, 0), self.count, &mut out);
         out
     }
+}
+
+/// Decodes `count` `POST` entries (document delta, tf title, tf body) from `r` onto `out`;
+/// `None` if they are malformed.
+fn read_entries(r: &mut varint::Reader<'_>, count: u32, out: &mut Vec<Posting>) -> Option<()> {
+    let mut doc: u32 = 0;
+    for i in 0..count {
+        let delta = r.u32()?;
+        doc = if i == 0 { delta } else { doc.checked_add(delta)? };
+        out.push(Posting { doc, tf_title: r.u32()?, tf_body: r.u32()? });
+    }
+    Some(())
 }
 
 /// Reads terms, postings and positions from borrowed section bytes: one part for an embedded
@@ -321,15 +329,7 @@ impl<'a> PostingsReader<'a> {
         r.u32().ok_or_else(bad)?;
         // Each entry takes at least 3 bytes: a corrupt count cannot reserve more than that.
         out.reserve((info.doc_freq as usize).min(post.len().saturating_sub(info.offset as usize) / 3));
-        let mut doc: u32 = 0;
-        for i in 0..info.doc_freq {
-            let delta = r.u32().ok_or_else(bad)?;
-            doc = if i == 0 { delta } else { doc.checked_add(delta).ok_or_else(bad)? };
-            let tf_title = r.u32().ok_or_else(bad)?;
-            let tf_body = r.u32().ok_or_else(bad)?;
-            out.push(Posting { doc, tf_title, tf_body });
-        }
-        Ok(())
+        read_entries(&mut r, info.doc_freq, out).ok_or_else(bad)
     }
 
     /// Decodes the positions of every posting of a term into `out` (cleared first), flattened
