@@ -11,8 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  DIST, startSession, openPage, typeQuery, waitForResults, readResults, waitForReader,
-  assertNoProblems, screenshot,
+  DIST, startSession, withPage, typeQuery, waitForResults, readResults, waitForReader, screenshot,
 } from '../helpers.mjs';
 
 let session;
@@ -40,10 +39,9 @@ test('a sharded index is fetched lazily, a shard at most once', async () => {
   assert.ok(files.length > 100, `a sharded build has many shards (${files.length})`);
   assert.ok(!fs.existsSync(path.join(DIST, 'dossier.html')), 'no single file for a sharded index');
 
-  const { page, context, problems } = await openPage(session.browser, 'about:blank');
-  const requests = countRequests(page);
-  await page.goto(`${session.url}#q=kellogg`);
-  try {
+  await withPage(session.browser, 'about:blank', async ({ page }) => {
+    const requests = countRequests(page);
+    await page.goto(`${session.url}#q=kellogg`);
     await waitForResults(page, 'kellogg');
     const results = await readResults(page);
     assert.equal(results.length, 10, 'a first page of 10 (each result fetches its document part)');
@@ -97,8 +95,5 @@ test('a sharded index is fetched lazily, a shard at most once', async () => {
     const marks = await page.$$eval('#reader mark', (ms) => ms.map((m) => m.textContent));
     assert.ok(marks.some((m) => m.startsWith('Kellogg')), `marks in the reader: ${marks.join(', ')}`);
     await screenshot(page, 'sharded-reader');
-    assertNoProblems(problems);
-  } finally {
-    await context.close();
-  }
+  });
 });
