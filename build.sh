@@ -34,6 +34,9 @@ done
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# dist/ is replaced, never wiped: check_out_replaceable, write_manifest, swap_in.
+source scripts/dist.sh
+
 # --- tools ---------------------------------------------------------------------------------
 bindgen_version() { sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml; }
 
@@ -68,6 +71,8 @@ INDEX=$TARGET/dossier/index.dsr
 PKG=$TARGET/dossier/pkg
 
 build() {
+  check_out_replaceable "$out"
+  mkdir -p "$(dirname "$out")"
   ensure_build_tools
   say "indexing ${corpus[*]}"
   cargo build --release --quiet --bin dossier
@@ -96,17 +101,23 @@ build() {
   node_modules/.bin/wasm-opt "$opt" "$PKG/dossier_bg.wasm" -o "$PKG/dossier_bg.wasm"
 
   say "writing $out/"
-  rm -rf "$out"
-  mkdir -p "$out"
-  cp -r www/. "$out/"
-  mkdir -p "$out/pkg"
-  cp "$PKG/dossier.js" "$PKG/dossier_bg.wasm" "$PKG/dossier.d.ts" "$out/pkg/"
+  # Written whole into a new folder beside $out, then swapped in: a failed or interrupted
+  # build leaves the previous dist/ as it was.
+  local stage
+  stage=$(mktemp -d "$(dirname "$out")/.$(basename "$out").new-XXXXXX")
+  trap 'rm -rf -- "$stage"' EXIT  # only the folder this build created
+  cp -r www/. "$stage/"
+  mkdir -p "$stage/pkg"
+  cp "$PKG/dossier.js" "$PKG/dossier_bg.wasm" "$PKG/dossier.d.ts" "$stage/pkg/"
   if [ "$mode" = sharded ]; then
-    "$TARGET/release/dossier" shard "$INDEX" -o "$out/index"
+    "$TARGET/release/dossier" shard "$INDEX" -o "$stage/index"
     say "no single-file dossier.html for a sharded index (it needs a web server)"
   else
-    node scripts/single-file.mjs "$out"
+    node scripts/single-file.mjs "$stage"
   fi
+  write_manifest "$stage"
+  swap_in "$stage" "$out"
+  trap - EXIT
   report_sizes
 }
 

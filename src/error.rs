@@ -32,7 +32,9 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Format(e) => Some(e),
+            // Display already prints the format error: as a source too, `{:#}` would print
+            // it twice ("checksum mismatch: checksum mismatch").
+            Error::Format(e) => std::error::Error::source(e),
             _ => None,
         }
     }

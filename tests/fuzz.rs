@@ -11,9 +11,11 @@
 
 mod common;
 
-use std::sync::OnceLock;
+use std::sync::{mpsc, OnceLock};
+use std::time::Duration;
 
 use dossier::format::Index;
+use dossier::indexer::Indexer;
 use dossier::ingest;
 use dossier::query::{SearchOptions, Searcher};
 use proptest::prelude::*;
@@ -55,6 +57,70 @@ fn query() -> impl Strategy<Value = String> {
         "[a-z]{1,10}",
     ];
     prop::collection::vec(piece, 0..12).prop_map(|p| p.join(" "))
+}
+
+/// Pieces of article text: words, names, punctuation, and characters that once broke the
+/// build (a word character that is not a letter before a full stop looped the entity
+/// tokenizer), between arbitrary Unicode.
+fn article_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "١.",
+            "½.",
+            "①.",
+            "\u{fffd}.",
+            "²",
+            "U.S.",
+            "e.g.",
+            "Mr.",
+            "Trump's",
+            "O'Neill",
+            "’s",
+            "Kyiv",
+            "Zelenskyy",
+            " ",
+            "\n",
+            "\n\n",
+            ". ",
+            ", ",
+            "\"",
+            "-",
+            "—",
+            "(",
+            ")",
+            "#",
+            "[",
+            "*",
+            "2017-01-20",
+            "Jan. 20, 2017",
+            "Donald J. Trump",
+            "A.",
+            "x.",
+            "\u{200f}",
+            "🙂",
+        ])
+        .prop_map(str::to_string),
+        "[A-Z][a-z]{0,8}",
+        "[a-z]{1,8}",
+        "\\PC{0,16}",
+    ]
+}
+
+/// Runs `work` on its own thread: `Err` if it panics or takes longer than `limit` (a hang
+/// fails the test instead of stalling CI).
+fn within<T: Send + 'static>(
+    limit: Duration,
+    work: impl FnOnce() -> Result<T, String> + Send + 'static,
+) -> Result<T, String> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(work());
+    });
+    match rx.recv_timeout(limit) {
+        Ok(result) => result,
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(format!("did not finish in {limit:?}")),
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err("panicked".to_string()),
+    }
 }
 
 proptest! {
@@ -115,6 +181,46 @@ proptest! {
         let mut docs = 0;
         let report = ingest::ingest(&[raw, utf8], &mut |_| docs += 1);
         prop_assert_eq!(report.documents, docs);
+    }
+
+    #[test]
+    fn any_text_goes_through_ingest_index_and_search(
+        pieces in prop::collection::vec(article_piece(), 0..40),
+        title in "\\PC{0,40}",
+        ext in prop::sample::select(vec!["txt", "md", "html", "jsonl"]),
+    ) {
+        let text = pieces.concat();
+        let file = match ext {
+            "jsonl" => serde_json::json!({"id": "a", "title": title, "text": text}).to_string(),
+            "html" => format!("<title>{title}</title><p>{text}</p>"),
+            _ => format!("{title}\n\n{text}"),
+        };
+        let words: Vec<String> = text.split_whitespace().take(3).map(str::to_string).collect();
+        let hits = within(Duration::from_secs(30), move || -> Result<Vec<usize>, String> {
+            let dir = common::scratch(&format!("fuzz-e2e-{ext}"));
+            let path = dir.join(format!("article.{ext}"));
+            std::fs::write(&path, file).map_err(|e| e.to_string())?;
+            let mut indexer = Indexer::new();
+            let mut failure = None;
+            ingest::ingest(&[path], &mut |d| if let Err(e) = indexer.add(d) { failure = Some(e.to_string()) });
+            if let Some(e) = failure {
+                return Err(e);
+            }
+            if indexer.is_empty() {
+                return Ok(Vec::new());
+            }
+            let bytes = indexer.finish().map_err(|e| e.to_string())?;
+            let searcher = Searcher::open(&bytes).map_err(|e| e.to_string())?;
+            let mut hits = Vec::new();
+            for q in words.iter().chain(std::iter::once(&words.join(" "))) {
+                hits.push(searcher.search(q, &SearchOptions::default()).map_err(|e| e.to_string())?.results.len());
+                searcher.suggest(q, 5).map_err(|e| e.to_string())?;
+            }
+            searcher.entities(&Default::default()).map_err(|e| e.to_string())?;
+            Ok(hits)
+        });
+        let hits = hits.map_err(TestCaseError::fail)?;
+        prop_assert!(hits.iter().all(|&n| n <= 1));
     }
 
     #[test]

@@ -120,6 +120,10 @@ impl Tokens {
                 continue;
             }
             let (end, full_end, mut flags) = scan_word(text, start);
+            // Every word holds at least the character it starts with, so the scan always moves
+            // on (a zero-length word would be met again forever).
+            let end = end.max(start + c.len_utf8());
+            let full_end = full_end.max(end);
             let gap = text.get(gap_start..start).unwrap_or_default();
             flags |= gap_flags(gap, prev_full_end.is_none());
             let word = text.get(start..end).unwrap_or_default();
@@ -289,8 +293,9 @@ fn dotted(text: &str, start: usize) -> (usize, usize, u16) {
         }
     }
     let first_upper = rest.chars().next().is_some_and(char::is_uppercase);
-    if count == 1 && !first_upper {
-        // A lowercase letter and a dot ends a sentence or is a stray letter: not a word of its own.
+    if count == 0 || (count == 1 && !first_upper) {
+        // No letter-dot pair (a digit or symbol that is not a letter, like `١.` or `½.`), or a
+        // lowercase letter and a dot ending a sentence: a word of one character, no more.
         let one = rest.chars().next().map_or(0, char::len_utf8);
         return (start + one, start + one, 0);
     }
@@ -430,6 +435,23 @@ mod tests {
         assert!(w[1].1 & HYPHEN != 0);
         assert!(w[3].1 & LINE != 0);
         assert!(w[11].1 & SENT == 0);
+    }
+
+    #[test]
+    fn a_digit_or_symbol_before_a_full_stop_is_one_word() {
+        // Word characters that are not letters, alone before a dot: each was a zero-length
+        // token that the tokenizer met again forever (the build hung until out of memory).
+        for text in ["١.", "½.", "①.", "\u{fffd}.", "x ٣. y", "²."] {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let owned = text.to_string();
+            std::thread::spawn(move || {
+                let _ = tx.send(words(&owned));
+            });
+            let found = rx.recv_timeout(std::time::Duration::from_secs(10));
+            let found = found.unwrap_or_else(|_| panic!("tokenizing {text:?} did not finish"));
+            let first = text.chars().find(|c| is_word_char(*c) && *c != 'x').map(String::from);
+            assert!(found.iter().any(|(w, _)| Some(w) == first.as_ref()), "{text:?}: {found:?}");
+        }
     }
 
     #[test]

@@ -185,6 +185,29 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// What an index file is, told from its table of contents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A whole index: every section in one file (what `dossier build` writes).
+    Whole,
+    /// The root of a sharded index (`root.dsr`: statistics and the shard list).
+    ShardedRoot,
+    /// One shard of a sharded index (a piece of the sections, no statistics).
+    Shard,
+}
+
+impl FileKind {
+    /// Reads the header and table of contents of `bytes` (no checksum pass).
+    pub fn of(bytes: &[u8]) -> Result<FileKind, Error> {
+        let toc = Toc::read(bytes)?;
+        Ok(match (toc.optional(META).is_some(), toc.optional(SHRD).is_some()) {
+            (true, true) => FileKind::ShardedRoot,
+            (true, false) => FileKind::Whole,
+            (false, _) => FileKind::Shard,
+        })
+    }
+}
+
 /// The printable name of a tag.
 pub fn tag_name(tag: Tag) -> String {
     String::from_utf8_lossy(&tag).into_owned()

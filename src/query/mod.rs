@@ -289,8 +289,9 @@ impl<'a> Searcher<'a> {
             let with = entities::documents_of(&self.index, id)?;
             keep.retain(|d| with.binary_search(d).is_ok());
         }
-        let from = options.from.as_deref().map(|s| date_bound(s, false));
-        let to = options.to.as_deref().map(|s| date_bound(s, true));
+        // A filter that is not a date passes nothing.
+        let from = options.from.as_deref().map(|s| date_bound(s, false).unwrap_or(u32::MAX));
+        let to = options.to.as_deref().map(|s| date_bound(s, true).unwrap_or(0));
         if from.is_some() || to.is_some() || options.undated {
             keep.retain(|&d| match docs.date(d) {
                 None => options.undated,
@@ -412,22 +413,39 @@ impl<'a> Searcher<'a> {
     }
 }
 
-/// The YYYYMMDD bound of a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` filter: its first day, or its
-/// last day when `upper` (days past a month's end are harmless: no date has them). Text that
-/// is not a date gives a bound nothing passes.
-fn date_bound(s: &str, upper: bool) -> u32 {
-    let parts: Vec<Option<u32>> = s.trim().split('-').map(|p| p.parse().ok()).collect();
-    let (lo, hi) = match parts.as_slice() {
-        [Some(y)] => (y * 10000 + 101, y * 10000 + 1231),
-        [Some(y), Some(m)] => (y * 10000 + m * 100 + 1, y * 10000 + m * 100 + 31),
-        [Some(y), Some(m), Some(d)] => (y * 10000 + m * 100 + d, y * 10000 + m * 100 + d),
-        _ => return if upper { 0 } else { u32::MAX },
+/// The YYYYMMDD bound of a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date filter: its first day, or
+/// its last day when `upper` (days past a month's end are harmless: no date has them).
+/// `None` if `s` is not such a date (a month outside 1–12, a day outside 1–31, a part that is
+/// not a number). A year past what a u32 YYYYMMDD holds (429,495) bounds every date: as
+/// `from` it passes none, as `to` all.
+pub fn date_bound(s: &str, upper: bool) -> Option<u32> {
+    let mut parts = s.trim().split('-');
+    let number = |p: Option<&str>| -> Option<Option<u64>> {
+        match p {
+            None => Some(None),
+            Some(p) if !p.is_empty() && p.len() <= 12 && p.bytes().all(|b| b.is_ascii_digit()) => {
+                p.parse().ok().map(Some)
+            }
+            Some(_) => None,
+        }
     };
-    if upper {
-        hi
-    } else {
-        lo
+    let year = number(parts.next())??;
+    let month = number(parts.next())?;
+    let day = number(parts.next())?;
+    if parts.next().is_some() || month.is_some_and(|m| !(1..=12).contains(&m)) {
+        return None;
     }
+    if day.is_some_and(|d| !(1..=31).contains(&d)) {
+        return None;
+    }
+    let (month, day) = match (month, day, upper) {
+        (None, _, false) => (1, 1),
+        (None, _, true) => (12, 31),
+        (Some(m), None, up) => (m, if up { 31 } else { 1 }),
+        (Some(m), Some(d), _) => (m, d),
+    };
+    let bound = year.saturating_mul(10_000).saturating_add(month * 100 + day);
+    Some(u32::try_from(bound).unwrap_or(u32::MAX))
 }
 
 /// `query` with each corrected word replaced by its correction, or `None` if none was corrected.
@@ -460,5 +478,38 @@ fn hit(doc: &DocRecord<'_>, score: f64, highlighter: &Highlighter<'_>) -> Search
         score: (score * 1e4).round() / 1e4,
         title_marks: highlighter.marks(doc.title),
         excerpt: excerpt::excerpt(doc.text, &highlighter.hits(doc.text)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::date_bound;
+
+    #[test]
+    fn date_bounds_are_the_first_and_last_day_of_what_is_named() {
+        assert_eq!(date_bound("2017", false), Some(20170101));
+        assert_eq!(date_bound("2017", true), Some(20171231));
+        assert_eq!(date_bound("2017-02", false), Some(20170201));
+        assert_eq!(date_bound("2017-02", true), Some(20170231));
+        assert_eq!(date_bound(" 2017-02-09 ", true), Some(20170209));
+    }
+
+    #[test]
+    fn a_year_past_what_a_date_holds_bounds_every_date_instead_of_wrapping() {
+        // 429,497 × 10,000 passes u32::MAX: it wrapped to a small number, so `--from 429497`
+        // let every document through and `--to 429497` none.
+        for year in ["429497", "999999999", "999999999999"] {
+            assert_eq!(date_bound(year, false), Some(u32::MAX), "{year}");
+            assert_eq!(date_bound(year, true), Some(u32::MAX), "{year}");
+        }
+    }
+
+    #[test]
+    fn text_that_is_not_a_date_is_no_bound() {
+        for s in
+            ["", "abc", "2017-13", "2017-00", "2017-01-32", "2017-1000", "2017-01-01-01", "-5", "2017--01"]
+        {
+            assert_eq!(date_bound(s, false), None, "{s:?}");
+        }
     }
 }

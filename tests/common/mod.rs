@@ -55,3 +55,14 @@ pub fn marked(text: &str, marks: &[[u32; 2]]) -> Vec<String> {
     let units: Vec<u16> = text.encode_utf16().collect();
     marks.iter().map(|m| String::from_utf16_lossy(&units[m[0] as usize..m[1] as usize])).collect()
 }
+
+/// Checks that the committed file `relative` (under the project root) holds `content`, the
+/// table a test produced; with `DOSSIER_BLESS` set, rewrites it first.
+pub fn check_generated_doc(relative: &str, content: &str) {
+    let path = root().join(relative);
+    if std::env::var_os("DOSSIER_BLESS").is_some() {
+        std::fs::write(&path, content).expect("doc written");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(committed == content, "{relative} is out of date: rerun with DOSSIER_BLESS=1");
+}

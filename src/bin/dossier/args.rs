@@ -39,6 +39,18 @@ impl Args {
         self.options.iter().rev().find(|(n, _)| n == name).and_then(|(_, v)| v.as_deref())
     }
 
+    /// The value of an option as a whole number, if given: an error naming the option
+    /// otherwise (`--offset needs a whole number, got "abc"`).
+    pub fn number(&self, name: &str) -> Result<Option<usize>> {
+        match self.value(name) {
+            None => Ok(None),
+            Some(v) => match v.parse() {
+                Ok(n) => Ok(Some(n)),
+                Err(_) => bail!("{name} needs a whole number, got {v:?}"),
+            },
+        }
+    }
+
     /// Every value of a repeatable option, in order.
     pub fn values(&self, name: &str) -> Vec<String> {
         self.options.iter().filter(|(n, _)| n == name).filter_map(|(_, v)| v.clone()).collect()

@@ -4,10 +4,13 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
+use dossier::format::FileKind;
 use dossier::indexer::Indexer;
 use dossier::ingest::{self, Report};
+use dossier::query::Searcher;
 
 use crate::args::Args;
+use crate::files;
 use crate::progress::Bar;
 
 /// Where `build` writes when no `-o` is given.
@@ -23,11 +26,9 @@ pub fn run(argv: &[String]) -> Result<()> {
     let output = PathBuf::from(args.value("-o").or(args.value("--output")).unwrap_or(DEFAULT_OUTPUT));
     let started = Instant::now();
     let quiet = args.flag("--quiet") || args.flag("-q");
+    files::refuse_overwriting_an_input(&output, &inputs)?;
     let (bytes, report) = index_paths(&inputs, &mut Bar::new(quiet))?;
-    if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    }
-    std::fs::write(&output, &bytes).with_context(|| format!("writing {}", output.display()))?;
+    files::write_atomic(&output, &bytes)?;
     print_report(&report);
     eprintln!(
         "dossier: indexed {} documents from {} files, skipped {}, in {:.2} s; index {} → {}",
@@ -102,10 +103,39 @@ pub fn human_bytes(n: u64) -> String {
     }
 }
 
+/// An index to search, with where it came from (for error messages).
+pub struct Loaded {
+    bytes: Vec<u8>,
+    /// The `--index` file, or `corpus/`.
+    name: String,
+}
+
+impl Loaded {
+    /// Opens the index, verifying its checksum. Errors name the file, and tell a piece of a
+    /// sharded index (which the page reads, not the CLI) from a damaged index.
+    pub fn searcher(&self) -> Result<Searcher<'_>> {
+        let hint = match FileKind::of(&self.bytes) {
+            Ok(FileKind::ShardedRoot) => {
+                " (it is the root of a sharded index, which the page reads; \
+                search the index file it was cut from, or build one with `dossier build -o FILE`)"
+            }
+            Ok(FileKind::Shard) => {
+                " (it is one shard of a sharded index, not a whole index; \
+                search the index file it was cut from, or build one with `dossier build -o FILE`)"
+            }
+            _ => "",
+        };
+        if !hint.is_empty() {
+            bail!("{}: not a whole index{hint}", self.name);
+        }
+        Searcher::open(&self.bytes).with_context(|| self.name.clone())
+    }
+}
+
 /// The index to search: the file given with `--index`, else `corpus/` indexed in memory.
-pub fn load_index(args: &Args) -> Result<Vec<u8>> {
+pub fn load_index(args: &Args) -> Result<Loaded> {
     if let Some(path) = args.value("--index") {
-        return std::fs::read(path).with_context(|| format!("reading index {path}"));
+        return Ok(Loaded { bytes: files::read_index(Path::new(path))?, name: path.to_string() });
     }
     let corpus = Path::new("corpus");
     if !corpus.is_dir() {
@@ -113,5 +143,5 @@ pub fn load_index(args: &Args) -> Result<Vec<u8>> {
     }
     let (bytes, report) = index_paths(&[corpus.to_path_buf()], &mut Bar::new(false))?;
     print_report(&report);
-    Ok(bytes)
+    Ok(Loaded { bytes, name: "the index of corpus/".to_string() })
 }

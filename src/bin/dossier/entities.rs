@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 
 use anyhow::Result;
 use dossier::format::Kind;
-use dossier::query::Searcher;
 use serde::Serialize;
 
 use crate::args::Args;
@@ -31,8 +30,8 @@ pub fn run(argv: &[String]) -> Result<()> {
         })?),
         None => None,
     };
-    let bytes = load_index(&args)?;
-    let searcher = Searcher::open(&bytes)?;
+    let loaded = load_index(&args)?;
+    let searcher = loaded.searcher()?;
     let index = searcher.index();
     let entities = index.entities();
     let mut out = Vec::with_capacity(entities.len());

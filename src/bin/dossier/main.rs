@@ -23,6 +23,8 @@ mod build;
 #[cfg(not(target_arch = "wasm32"))]
 mod entities;
 #[cfg(not(target_arch = "wasm32"))]
+mod files;
+#[cfg(not(target_arch = "wasm32"))]
 mod progress;
 #[cfg(not(target_arch = "wasm32"))]
 mod search;

@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 
 use anyhow::{bail, Result};
-use dossier::query::{Mark, SearchOptions, Searcher};
+use dossier::query::{date_bound, Mark, SearchOptions};
 
 use crate::args::Args;
 use crate::build::load_index;
@@ -13,13 +13,17 @@ pub fn run(argv: &[String]) -> Result<()> {
     let args =
         Args::parse(argv, &["--index", "--limit", "--offset", "--entity", "--from", "--to"], &["--json"])?;
     let query = args.positional.join(" ");
-    let limit = match args.value("--limit") {
-        Some(v) => Some(v.parse().map_err(|_| anyhow::anyhow!("--limit needs a number, got {v:?}"))?),
-        None => None,
-    };
-    let offset = args.value("--offset").map(str::parse).transpose()?.unwrap_or(0);
-    let bytes = load_index(&args)?;
-    let searcher = Searcher::open(&bytes)?;
+    let limit = args.number("--limit")?;
+    let offset = args.number("--offset")?.unwrap_or(0);
+    for (flag, upper) in [("--from", false), ("--to", true)] {
+        if let Some(v) = args.value(flag) {
+            if date_bound(v, upper).is_none() {
+                bail!("{flag} needs a date as YYYY, YYYY-MM or YYYY-MM-DD, got {v:?}");
+            }
+        }
+    }
+    let loaded = load_index(&args)?;
+    let searcher = loaded.searcher()?;
     let options = SearchOptions {
         limit,
         offset,
@@ -59,8 +63,8 @@ pub fn run(argv: &[String]) -> Result<()> {
 pub fn run_document(argv: &[String]) -> Result<()> {
     let args = Args::parse(argv, &["--index", "--query"], &["--json"])?;
     let [id] = args.positional.as_slice() else { bail!("document needs exactly one id") };
-    let bytes = load_index(&args)?;
-    let doc = Searcher::open(&bytes)?.document(id, args.value("--query").unwrap_or(""))?;
+    let loaded = load_index(&args)?;
+    let doc = loaded.searcher()?.document(id, args.value("--query").unwrap_or(""))?;
     if args.flag("--json") {
         out!("{}", serde_json::to_string_pretty(&doc)?);
     } else {
