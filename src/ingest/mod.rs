@@ -1,4 +1,4 @@
-//! Native only: turns files on disk into [`Document`]s for the indexer.
+//! Native only (Unix): turns files on disk into [`Document`]s for the indexer.
 //!
 //! [`ingest`] walks the paths it is given (folders recursively, in sorted byte order of
 //! paths so builds are deterministic; hidden entries starting with `.` are ignored inside
@@ -11,8 +11,9 @@
 //!   line starting with `date YYYY-MM-DD` sets the date (the rest of that line is text);
 //!   the first non-empty line is the title (see the title policy in `txt.rs`).
 //! - `.md`, `.markdown`: optional `---` front matter (`title`, `date`, `url`); the title is
-//!   the front-matter title, else the first `# ` heading, else as for `.txt`; the text is the
-//!   markdown stripped to readable text.
+//!   the front-matter title, else the first level-1 heading, else as for `.txt`; the text is
+//!   the markdown (parsed by `pulldown-cmark`, linear time) as readable text: links become
+//!   their text, images their alt text, HTML is dropped (see `markdown.rs`).
 //! - `.html`, `.htm`: visible text only; title from `<title>`, else the first `<h1>`; date
 //!   from `article:published_time` or `<time datetime>`; url from the canonical link or
 //!   `og:url`.
@@ -22,10 +23,28 @@
 //! Files named directly with another extension are reported as skipped; inside folders
 //! they are ignored.
 //!
+//! # Walking (see `walk.rs`)
+//! - Folders are opened by handle, each relative to its parent (`openat`), so depth costs
+//!   nothing per folder and folders nested past `PATH_MAX` are read; a folder is visited
+//!   once (by device and inode), so link loops end. Few descriptors are held at any time,
+//!   however many folders are pending. A folder that cannot be read is reported with its
+//!   reason. Paths in the report are the root as given joined with the names below it.
+//! - Only regular files are read: files are opened non-blocking and the opened handle is
+//!   checked, so a FIFO, socket or device (named directly, found in a folder, or swapped in
+//!   for a file after the walk) is skipped as `not a regular file (a FIFO)`, never waited on.
+//! - Symbolic links inside a walked folder are followed only if their target is inside that
+//!   folder; others are reported (`symbolic link to outside the corpus folder: <target>; not
+//!   followed`), unless [`IngestOptions::follow_links`] is set. Paths named directly are
+//!   followed as given. A file reached both directly and through links is read once, under
+//!   its direct path (else under the first link's path).
+//!
 //! # Rules shared by all formats
-//! - A file is skipped (with its reason) if it cannot be read, is larger than 64 MiB
-//!   (`.jsonl`: a line larger than 64 MiB), has a NUL byte in its first 8 KB (binary), is
-//!   not valid UTF-8, or is empty or only whitespace.
+//! - A file is skipped (with its reason) if it cannot be read, is not a regular file, is
+//!   larger than 64 MiB (`.jsonl`: a line larger than 64 MiB), has a NUL byte in its first
+//!   8 KB (binary), is not valid UTF-8 (or UTF-16, below), or is empty or only whitespace.
+//! - UTF-16 (LE or BE) with a byte-order mark is decoded; without one it is recognized when
+//!   nearly every 16-bit unit of its first 8 KB is an ASCII or Latin-1 character, and decoded
+//!   with a [`Warning`]. A `.jsonl` file must be UTF-8 (UTF-16 is skipped with that reason).
 //! - A UTF-8 BOM is removed, CRLF and lone CR become LF.
 //! - Text: whitespace inside a line collapses to one space, lines are trimmed, runs of
 //!   blank lines collapse to one (a paragraph break), control characters other than
