@@ -7,6 +7,8 @@
 #   options: --corpus DIR|FILE (repeatable; default corpus/)  --port N  --out DIR (default dist)
 #            --sharded: root + shards in dist/index/, fetched lazily (automatic for an index
 #            over $DOSSIER_EMBED_LIMIT bytes, default 48 MB); --embedded: never shard
+#            --follow-links: follow symbolic links out of the corpus folder (default: only within)
+#   --out DIR is replaced only if build.sh wrote it (its .dossier-dist manifest); never wiped
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -16,6 +18,7 @@ corpus=()
 port=8080
 out=dist
 mode=auto
+build_flags=()
 while [ $# -gt 0 ]; do
   case "$1" in
     build|serve|test) command=$1 ;;
@@ -24,7 +27,8 @@ while [ $# -gt 0 ]; do
     --out) out=${2:?--out needs a folder}; shift ;;
     --sharded) mode=sharded ;;
     --embedded) mode=embedded ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    --follow-links) build_flags+=(--follow-links) ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -76,7 +80,7 @@ build() {
   ensure_build_tools
   say "indexing ${corpus[*]}"
   cargo build --release --quiet --bin dossier
-  "$TARGET/release/dossier" build "${corpus[@]}" -o "$INDEX"
+  "$TARGET/release/dossier" build "${corpus[@]}" -o "$INDEX" ${build_flags[@]+"${build_flags[@]}"}
 
   local embed=("$(realpath "$INDEX")")
   if [ "$mode" = auto ] && [ "$(stat -c %s "$INDEX")" -gt "${DOSSIER_EMBED_LIMIT:-48000000}" ]; then

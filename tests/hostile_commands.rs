@@ -206,9 +206,7 @@ fn index_files_that_are_not_indexes(dir: &Path, index: &Path) -> Vec<Row> {
     });
 
     let fifo = dir.join("index.fifo");
-    let c_path = std::ffi::CString::new(s(&fifo)).expect("path");
-    // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
-    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0, "mkfifo");
+    rustix::fs::mkfifoat(rustix::fs::CWD, &fifo, rustix::fs::Mode::from_raw_mode(0o600)).expect("mkfifo");
     let out = search(s(&fifo)).expect("a FIFO is refused, not waited on forever");
     let error = error_of(&out, dir);
     assert!(error.contains("index.fifo: not a regular file"), "{error}");

@@ -82,6 +82,33 @@ fn a_hostile_corpus_loses_no_valid_document_and_names_every_skipped_input() {
             .as_bytes(),
     );
     expected_docs += 1;
+    rustix::fs::mkfifoat(rustix::fs::CWD, c.join("pipe.txt"), rustix::fs::Mode::from_raw_mode(0o644))
+        .unwrap();
+    let deep_name = "a-folder-name-thirty-bytes-xyz";
+    {
+        use rustix::fs::{mkdirat, openat, Mode, OFlags};
+        let mut fd = openat(rustix::fs::CWD, &c, OFlags::DIRECTORY | OFlags::RDONLY, Mode::empty()).unwrap();
+        for _ in 0..300 {
+            mkdirat(&fd, deep_name, Mode::from_raw_mode(0o755)).unwrap();
+            fd = openat(&fd, deep_name, OFlags::DIRECTORY | OFlags::RDONLY, Mode::empty()).unwrap();
+        }
+        let file =
+            openat(&fd, "deep-bottom.txt", OFlags::CREATE | OFlags::WRONLY, Mode::from_raw_mode(0o644))
+                .unwrap();
+        std::io::Write::write_all(&mut fs::File::from(file), b"Deep title\nDeep text.").unwrap();
+    }
+    expected_docs += 1;
+    let private = dir.join("private");
+    fs::create_dir_all(&private).unwrap();
+    write(&private, "secret.txt", b"Secret\nPrivate text.");
+    std::os::unix::fs::symlink(&private, c.join("private")).unwrap();
+    std::os::unix::fs::symlink("bom-crlf.txt", c.join("alias.txt")).unwrap();
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend("UTF-16 title\nCafé text.".encode_utf16().flat_map(u16::to_le_bytes));
+    write(&c, "utf16.txt", &utf16);
+    expected_docs += 1;
+    write(&c, "brackets.md", format!("Brackets\n\n{}", "[".repeat(2 << 20)).as_bytes());
+    expected_docs += 1;
     for i in 0..10_000 {
         write(&c.join("tiny"), &format!("t{i:05}.txt"), format!("Tiny {i}\nword{i}").as_bytes());
     }
@@ -103,6 +130,44 @@ fn a_hostile_corpus_loses_no_valid_document_and_names_every_skipped_input() {
         assert!(!reason.is_empty(), "{file} must be reported");
         rows.push(Row { case, input: format!("`{file}`"), outcome: format!("skipped: {reason}") });
     }
+
+    for (case, file) in
+        [("FIFO named `.txt`", "pipe.txt"), ("symbolic link to a folder outside the corpus", "private")]
+    {
+        let reason = skipped_reason(&report, file).replace(&dir.display().to_string(), "…");
+        assert!(!reason.is_empty(), "{file} must be reported");
+        rows.push(Row { case, input: format!("`{file}`"), outcome: format!("skipped: {reason}") });
+    }
+    assert!(!docs.iter().any(|d| d.id == "secret"), "nothing outside the corpus is indexed");
+    let deep = docs.iter().find(|d| d.id == "deep-bottom").unwrap();
+    assert_eq!(deep.text, "Deep text.");
+    rows.push(Row {
+        case: "folders nested past PATH_MAX",
+        input: "300 nested folders of 30 bytes each (a 9,300-byte path), `deep-bottom.txt` at the bottom"
+            .into(),
+        outcome: "indexed (folders opened by handle, relative to their parent)".into(),
+    });
+    assert!(!docs.iter().any(|d| d.id == "alias"));
+    assert_eq!(docs.iter().filter(|d| d.id.starts_with("bom-crlf")).count(), 1);
+    rows.push(Row {
+        case: "symbolic link to a file inside the corpus",
+        input: "`alias.txt` → `bom-crlf.txt`".into(),
+        outcome: "followed; the file is indexed once, under its own path".into(),
+    });
+    let utf16 = docs.iter().find(|d| d.id == "utf16").unwrap();
+    assert_eq!((utf16.title.as_str(), utf16.text.as_str()), ("UTF-16 title", "Café text."));
+    rows.push(Row {
+        case: "UTF-16 LE with a byte-order mark",
+        input: "`utf16.txt`".into(),
+        outcome: "indexed; decoded from UTF-16".into(),
+    });
+    let brackets = docs.iter().find(|d| d.id == "brackets").unwrap();
+    assert_eq!(brackets.text.len(), 2 << 20);
+    rows.push(Row {
+        case: "markdown with a 2 MB run of `[`",
+        input: "`brackets.md`".into(),
+        outcome: "indexed in linear time; the brackets are text".into(),
+    });
 
     let bom = docs.iter().find(|d| d.id == "bom-crlf").unwrap();
     assert!(!bom.title.starts_with('\u{feff}') && !bom.text.contains('\r'));

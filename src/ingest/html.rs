@@ -50,6 +50,13 @@ pub(super) fn parse(html: &str) -> Parsed {
     page.finish()
 }
 
+/// The visible text of an HTML fragment (e.g. an HTML block in markdown), normalized.
+pub(super) fn visible_text(html: &str) -> String {
+    let mut page = Page::default();
+    page.read(html);
+    normalize_text(&page.text)
+}
+
 /// What has been extracted so far.
 #[derive(Default)]
 struct Page {

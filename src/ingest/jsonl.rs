@@ -13,19 +13,20 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use super::{
-    check_not_binary, date_or_warning, file_stem, normalize_newlines, normalize_text, one_line, txt, Parsed,
-    Run, BINARY_SNIFF_BYTES, MAX_FILE_BYTES,
+    check_not_binary, date_or_warning, file_stem, normalize_newlines, normalize_text, one_line, txt, utf16,
+    Parsed, Run, BINARY_SNIFF_BYTES, MAX_FILE_BYTES,
 };
 
-/// Reads one `.jsonl` file, sending documents, skips and warnings to `run`.
-pub(super) fn read(run: &mut Run, path: &Path) {
-    let file = match File::open(path) {
-        Ok(file) => file,
-        Err(error) => return run.skip(path, None, format!("cannot read file: {error}")),
-    };
+/// Reads one opened `.jsonl` file (a regular file), sending documents, skips and warnings
+/// to `run`.
+pub(super) fn read(run: &mut Run, path: &Path, file: File) {
     let mut head = Vec::new();
     if let Err(error) = (&file).take(BINARY_SNIFF_BYTES as u64).read_to_end(&mut head) {
         return run.skip(path, None, format!("cannot read file: {error}"));
+    }
+    if let Some(found) = utf16(&head) {
+        let reason = format!("{} text; a .jsonl file must be UTF-8", found.encoding.name());
+        return run.skip(path, None, reason);
     }
     if let Err(reason) = check_not_binary(&head) {
         return run.skip(path, None, reason);

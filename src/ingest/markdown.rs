@@ -1,13 +1,18 @@
-//! Markdown (`.md`, `.markdown`), stripped to readable text.
+//! Markdown (`.md`, `.markdown`), turned into readable text by `pulldown-cmark` (CommonMark
+//! with tables, strikethrough and task lists; linear time on any input).
 //!
 //! Optional front matter between `---` lines gives `title`, `date` and `url` (quotes
-//! stripped). The title is the front-matter title, else the first `# ` heading (which then
-//! leaves the text), else the `.txt` title policy. Stripping: heading markers, emphasis,
-//! strikethrough, inline-code backticks, link syntax (`[text](url)` → `text`), images,
-//! reference definitions, rules, HTML tags and comments are removed; bullets become `- `
-//! lines; table rows become their cells; fenced code is kept as text; entities are decoded.
+//! stripped). The title is the front-matter title, else the first level-1 heading (`# `, or
+//! a `===` underline; it then leaves the text), else the `.txt` title policy. The text:
+//! headings, paragraphs, block quotes and tables (a row's cells on one line) as paragraphs;
+//! list items as `- ` lines (`N. ` in numbered lists); code blocks and code spans as they
+//! are; links become their text (a `[text][ref]` whose reference is not defined too),
+//! images their alt text; HTML tags, comments and `<script>`/`<style>` content are dropped
+//! (the visible text of an HTML block is kept); entities are decoded.
 
-use super::html::decode_entities;
+use pulldown_cmark::{BrokenLink, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+use super::html::visible_text;
 use super::{date_or_warning, normalize_text, one_line, txt, Parsed};
 
 /// Parses a cleaned markdown file (LF line endings, no BOM).
@@ -16,39 +21,10 @@ pub(super) fn parse(content: &str) -> Parsed {
     let mut parsed = Parsed::default();
     parsed.date = front.date.and_then(|date| date_or_warning(&date, &mut parsed.warnings));
     parsed.url = front.url;
-    let mut title = front.title;
-    let mut text = String::with_capacity(body.len());
-    let mut fence = None;
-    let mut in_comment = false;
-    for line in body.lines() {
-        if let Some(marker) = fence {
-            if fence_marker(line) == Some(marker) {
-                fence = None;
-            } else {
-                text.push_str(line);
-                text.push('\n');
-            }
-            continue;
-        }
-        fence = fence_marker(line);
-        if fence.is_some() {
-            continue;
-        }
-        let uncommented = strip_comments(line, &mut in_comment);
-        if uncommented.trim().is_empty() && !line.trim().is_empty() {
-            continue; // a line that held only (part of) a comment
-        }
-        match block(&uncommented) {
-            Block::Drop => continue,
-            Block::Heading(1, heading) if title.is_none() && !heading.trim().is_empty() => {
-                title = Some(one_line(&heading))
-            }
-            Block::Heading(_, line) | Block::Text(line) => text.push_str(&line),
-        }
-        text.push('\n');
-    }
-    let text = normalize_text(&text);
-    (parsed.title, parsed.text) = match title {
+    let mut writer = Writer { want_title: front.title.is_none(), ..Writer::default() };
+    writer.render(body);
+    let text = normalize_text(&writer.text);
+    (parsed.title, parsed.text) = match front.title.or(writer.title) {
         Some(title) => (title, text),
         None => txt::title_from_text(text),
     };
@@ -99,246 +75,172 @@ fn unquote(value: &str) -> &str {
     ['"', '\''].iter().find_map(|&quote| value.strip_prefix(quote)?.strip_suffix(quote)).unwrap_or(value)
 }
 
-/// `` ` `` or `~` if the line opens or closes a code fence.
-fn fence_marker(line: &str) -> Option<char> {
-    let line = line.trim_start();
-    ['`', '~'].into_iter().find(|&marker| line.starts_with(&marker.to_string().repeat(3)))
+/// Turns markdown events into text.
+#[derive(Default)]
+struct Writer {
+    text: String,
+    /// Break owed before the next text: 0, 1 (line) or 2 (paragraph) newlines.
+    pending: usize,
+    /// Written before the next text of a list item: `- ` or `N. `.
+    prefix: Option<String>,
+    /// Whether the first level-1 heading may become the title.
+    want_title: bool,
+    /// The title, once the first non-empty level-1 heading was read.
+    title: Option<String>,
+    /// Text of the level-1 heading being read, while it may become the title.
+    heading: Option<String>,
+    /// Open lists: the next number of each numbered one.
+    lists: Vec<Option<u64>>,
+    /// The last block closed was a whole list (a list right after it goes on the next line).
+    after_list: bool,
+    /// Inline `<script>` / `<style>` elements open (their text is dropped).
+    hidden: usize,
+    /// The HTML block being read.
+    html: Option<String>,
 }
 
-/// Removes `<!-- … -->` comments, which may span lines (`in_comment` carries the state).
-fn strip_comments(mut line: &str, in_comment: &mut bool) -> String {
-    let mut kept = String::new();
-    loop {
-        if *in_comment {
-            let Some(end) = line.find("-->") else {
-                return kept;
-            };
-            *in_comment = false;
-            line = line.get(end + 3..).unwrap_or_default();
-        }
-        let Some(start) = line.find("<!--") else {
-            kept.push_str(line);
-            return kept;
+impl Writer {
+    fn render(&mut self, body: &str) {
+        let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+        // `[text][ref]` with no definition of `ref` still reads as its text.
+        let undefined_reference = |link: BrokenLink<'_>| {
+            (link.link_type == LinkType::Reference).then_some((CowStr::Borrowed(""), CowStr::Borrowed("")))
         };
-        kept.push_str(line.get(..start).unwrap_or_default());
-        *in_comment = true;
-        line = line.get(start + 4..).unwrap_or_default();
+        for event in Parser::new_with_broken_link_callback(body, options, Some(undefined_reference)) {
+            self.event(event);
+        }
     }
-}
 
-/// One line outside code fences, after block-level stripping.
-enum Block {
-    /// Not text at all (rules, setext underlines, table separators, reference definitions).
-    Drop,
-    /// An ATX heading: level and stripped text.
-    Heading(usize, String),
-    /// Any other line, stripped (may be empty: a paragraph break).
-    Text(String),
-}
-
-fn block(line: &str) -> Block {
-    let mut line = line.trim();
-    while let Some(quoted) = line.strip_prefix('>') {
-        line = quoted.trim_start();
-    }
-    if line.is_empty() {
-        return Block::Text(String::new());
-    }
-    if is_rule(line) || is_table_separator(line) || is_reference_definition(line) {
-        return Block::Drop;
-    }
-    if let Some((level, heading)) = heading(line) {
-        return Block::Heading(level, inline(heading));
-    }
-    if let Some(item) = bullet(line) {
-        return Block::Text(format!("- {}", inline(item)));
-    }
-    if line.starts_with('|') {
-        let cells: Vec<String> =
-            line.split('|').map(str::trim).filter(|cell| !cell.is_empty()).map(inline).collect();
-        return Block::Text(cells.join(" "));
-    }
-    Block::Text(inline(line))
-}
-
-/// `---`, `***`, `___`, `===` (three or more, spaces allowed): rules and setext underlines.
-fn is_rule(line: &str) -> bool {
-    let mut marks = line.chars().filter(|c| !c.is_whitespace());
-    let Some(first) = marks.next() else {
-        return false;
-    };
-    matches!(first, '-' | '*' | '_' | '=') && marks.clone().all(|c| c == first) && marks.count() >= 2
-}
-
-/// `|---|:---:|`
-fn is_table_separator(line: &str) -> bool {
-    line.contains('|') && line.contains('-') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
-}
-
-/// `[label]: https://…`
-fn is_reference_definition(line: &str) -> bool {
-    let Some(target) =
-        line.strip_prefix('[').and_then(|rest| rest.split_once("]:")).map(|(_, target)| target)
-    else {
-        return false;
-    };
-    let target = target.split_whitespace().next().unwrap_or_default();
-    target.contains("://") || target.starts_with(['/', '#', '<']) || target.starts_with("mailto:")
-}
-
-/// `## Heading ##` → (2, "Heading").
-fn heading(line: &str) -> Option<(usize, &str)> {
-    let level = line.chars().take_while(|&c| c == '#').count();
-    let rest = line.get(level..)?;
-    if !(1..=6).contains(&level) || !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
-        return None;
-    }
-    let rest = rest.trim();
-    let without_closing = rest.trim_end_matches('#');
-    let closed = without_closing.is_empty() || without_closing.ends_with([' ', '\t']);
-    Some((level, if closed { without_closing.trim_end() } else { rest }))
-}
-
-/// The item text of a `-`, `*` or `+` bullet (task boxes removed).
-fn bullet(line: &str) -> Option<&str> {
-    let item = ["- ", "* ", "+ "].iter().find_map(|marker| line.strip_prefix(marker))?.trim_start();
-    Some(["[ ] ", "[x] ", "[X] "].iter().find_map(|task| item.strip_prefix(task)).unwrap_or(item))
-}
-
-/// Strips inline markdown from one line and decodes entities.
-fn inline(line: &str) -> String {
-    let chars: Vec<char> = line.chars().collect();
-    let mut out = String::with_capacity(line.len());
-    let mut at = 0;
-    while let Some(&c) = chars.get(at) {
-        let next = chars.get(at + 1).copied();
-        at = match c {
-            '\\' if next.is_some_and(|n| n.is_ascii_punctuation()) => {
-                out.extend(next);
-                at + 2
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) | Event::Code(text) => self.push(&text),
+            Event::SoftBreak | Event::HardBreak => self.push("\n"),
+            Event::Rule => self.block(2),
+            Event::Html(html) => {
+                if let Some(block) = &mut self.html {
+                    block.push_str(&html);
+                }
             }
-            '`' => code_span(&chars, at, &mut out),
-            '!' if next == Some('[') => image(&chars, at).unwrap_or_else(|| {
-                out.push('!');
-                at + 1
-            }),
-            '[' => link(&chars, at, &mut out),
-            '<' => angle(&chars, at, &mut out),
-            '*' | '_' => emphasis(&chars, at, &mut out),
-            '~' if next == Some('~') => at + 2,
-            _ => {
-                out.push(c);
-                at + 1
+            Event::InlineHtml(html) => self.inline_html(&html),
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Heading { level: HeadingLevel::H1, .. } if self.want_title && self.title.is_none() => {
+                self.heading = Some(String::new());
             }
-        };
-    }
-    decode_entities(&out)
-}
-
-fn collect(chars: &[char], range: std::ops::Range<usize>) -> String {
-    chars.get(range).unwrap_or_default().iter().collect()
-}
-
-/// Index of the bracket closing the one at `open` (nesting counted).
-fn closing(chars: &[char], open: usize, close: char) -> Option<usize> {
-    let open_char = *chars.get(open)?;
-    let mut depth = 0usize;
-    for (at, &c) in chars.iter().enumerate().skip(open) {
-        if c == open_char {
-            depth += 1;
-        } else if c == close {
-            depth = depth.saturating_sub(1);
-            if depth == 0 {
-                return Some(at);
+            Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::Table(_) => {
+                self.block(2)
             }
+            Tag::HtmlBlock => {
+                self.block(2);
+                self.html = Some(String::new());
+            }
+            Tag::List(start) => {
+                let next_to_list = self.lists.is_empty() && self.after_list;
+                self.lists.push(start);
+                if self.lists.len() > 1 || next_to_list {
+                    self.pending = self.pending.min(1);
+                    self.block(1);
+                } else {
+                    self.block(2);
+                }
+            }
+            Tag::Item => {
+                self.block(1);
+                self.prefix = Some(match self.lists.last_mut() {
+                    Some(Some(number)) => {
+                        let prefix = format!("{number}. ");
+                        *number = number.saturating_add(1);
+                        prefix
+                    }
+                    _ => "- ".to_string(),
+                });
+            }
+            Tag::TableHead | Tag::TableRow => self.block(1),
+            _ => {}
         }
     }
-    None
-}
 
-/// After a link label closing at `label_end`: the end of a `(url)` or `[ref]` target.
-fn link_target_end(chars: &[char], label_end: usize) -> Option<usize> {
-    match chars.get(label_end + 1)? {
-        '(' => closing(chars, label_end + 1, ')'),
-        '[' => closing(chars, label_end + 1, ']'),
-        _ => None,
-    }
-}
-
-/// `[text](url)` / `[text][ref]` → text; anything else keeps its `[`.
-fn link(chars: &[char], at: usize, out: &mut String) -> usize {
-    let Some(label_end) = closing(chars, at, ']') else {
-        out.push('[');
-        return at + 1;
-    };
-    match link_target_end(chars, label_end) {
-        Some(end) => {
-            out.push_str(&inline(&collect(chars, at + 1..label_end)));
-            end + 1
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) => {
+                if let Some(heading) = self.heading.take() {
+                    let heading = one_line(&heading);
+                    if !heading.is_empty() {
+                        self.title = Some(heading);
+                    }
+                }
+                self.block(2);
+            }
+            TagEnd::Paragraph | TagEnd::BlockQuote(_) | TagEnd::CodeBlock | TagEnd::Table => self.block(2),
+            TagEnd::HtmlBlock => {
+                if let Some(html) = self.html.take() {
+                    self.push(&visible_text(&html));
+                }
+                self.block(2);
+            }
+            TagEnd::List(_) => {
+                self.lists.pop();
+                self.block(2);
+                if self.lists.is_empty() {
+                    self.after_list = true;
+                }
+            }
+            TagEnd::Item => {
+                self.prefix = None;
+                self.block(1);
+            }
+            TagEnd::TableCell => self.push(" "),
+            TagEnd::TableHead | TagEnd::TableRow => self.block(1),
+            _ => {}
         }
-        None => {
-            out.push('[');
-            at + 1
+    }
+
+    /// Owes a line (1) or paragraph (2) break before the next text (breaks do not add up).
+    fn block(&mut self, newlines: usize) {
+        self.pending = self.pending.max(newlines);
+    }
+
+    /// Appends text (to the title heading while it is read).
+    fn push(&mut self, text: &str) {
+        if self.hidden > 0 || text.is_empty() {
+            return;
+        }
+        if let Some(heading) = &mut self.heading {
+            heading.push_str(text);
+            return;
+        }
+        self.after_list = false;
+        if self.pending > 0 {
+            if !self.text.is_empty() {
+                self.text.extend(std::iter::repeat_n('\n', self.pending));
+            }
+            self.pending = 0;
+        }
+        if let Some(prefix) = self.prefix.take() {
+            self.text.push_str(&prefix);
+        }
+        self.text.push_str(text);
+    }
+
+    /// Inline HTML is dropped; between `<script>` / `<style>` and their end tags, so is text.
+    fn inline_html(&mut self, html: &str) {
+        let tag: String =
+            html.trim_start_matches('<').chars().take(7).collect::<String>().to_ascii_lowercase();
+        let opens = |name: &str| tag.starts_with(name) && !html.ends_with("/>");
+        if html.starts_with("</") {
+            if tag.starts_with("/script") || tag.starts_with("/style") {
+                self.hidden = self.hidden.saturating_sub(1);
+            }
+        } else if opens("script") || opens("style") {
+            self.hidden += 1;
         }
     }
-}
-
-/// `![alt](src)` / `![alt][ref]` → nothing; the index after it.
-fn image(chars: &[char], at: usize) -> Option<usize> {
-    let label_end = closing(chars, at + 1, ']')?;
-    Some(link_target_end(chars, label_end)? + 1)
-}
-
-/// `` `code` `` → its content verbatim; an unmatched backtick run stays.
-fn code_span(chars: &[char], at: usize, out: &mut String) -> usize {
-    let run = chars.get(at..).unwrap_or_default().iter().take_while(|&&c| c == '`').count();
-    let content_start = at + run;
-    let mut scan = content_start;
-    while scan < chars.len() {
-        let closing_run = chars.get(scan..).unwrap_or_default().iter().take_while(|&&c| c == '`').count();
-        if closing_run == run {
-            out.push_str(&collect(chars, content_start..scan));
-            return scan + run;
-        }
-        scan += closing_run.max(1);
-    }
-    out.push_str(&collect(chars, at..content_start));
-    content_start
-}
-
-/// `<https://…>` → the address; `<tag …>` → nothing; else a literal `<`.
-fn angle(chars: &[char], at: usize, out: &mut String) -> usize {
-    let end = chars.get(at..).unwrap_or_default().iter().position(|&c| c == '>').map(|offset| at + offset);
-    let Some(end) = end else {
-        out.push('<');
-        return at + 1;
-    };
-    let inner = collect(chars, at + 1..end);
-    let is_autolink = !inner.contains(' ')
-        && (inner.contains("://") || inner.starts_with("mailto:") || inner.contains('@'));
-    if is_autolink {
-        out.push_str(&inner);
-    } else if !inner.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!') {
-        out.push('<');
-        return at + 1;
-    }
-    end + 1
-}
-
-/// Emphasis markers are dropped; a run between spaces (`a * b`) or inside a word with
-/// underscores (`snake_case`) stays.
-fn emphasis(chars: &[char], at: usize, out: &mut String) -> usize {
-    let marker = chars.get(at).copied().unwrap_or('*');
-    let run = chars.get(at..).unwrap_or_default().iter().take_while(|&&c| c == marker).count();
-    let before = at.checked_sub(1).and_then(|i| chars.get(i)).copied();
-    let after = chars.get(at + run).copied();
-    let spaced = |c: Option<char>| c.is_none_or(char::is_whitespace);
-    let in_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let literal = (spaced(before) && spaced(after)) || (marker == '_' && in_word(before) && in_word(after));
-    if literal {
-        out.extend(std::iter::repeat_n(marker, run));
-    }
-    at + run
 }
 
 #[cfg(test)]
@@ -376,19 +278,49 @@ mod tests {
         assert_eq!(parsed.warnings.len(), 1);
     }
 
+    /// The text of `markdown` as a body after a title heading.
+    fn text(markdown: &str) -> String {
+        parse(&format!("# T\n\n{markdown}")).text
+    }
+
     #[test]
     fn inline_markup_is_stripped() {
         assert_eq!(
-            inline(
-                "**Bold** and _it_ with `a*b` and [a [nested] link](http://x.y/(z)) ![img](i.png) ~~old~~"
-            ),
-            "Bold and it with a*b and a [nested] link  old"
+            text("**Bold** and _it_ with `a*b` and [a [nested] link](http://x.y/(z)) ![img](i.png) ~~old~~"),
+            "Bold and it with a*b and a [nested] link img old"
         );
         assert_eq!(
-            inline("snake_case a * b \\*lit\\* <b>tag</b> <https://e.com> 3 < 4 &amp; [ref][1] [x]"),
+            text("snake_case a * b \\*lit\\* <b>tag</b> <https://e.com> 3 < 4 &amp; [ref][1] [x]"),
             "snake_case a * b *lit* tag https://e.com 3 < 4 & ref [x]"
         );
-        assert_eq!(inline("``code with ` tick`` `unclosed"), "code with ` tick `unclosed");
+        assert_eq!(text("``code with ` tick`` `unclosed"), "code with ` tick `unclosed");
+        assert_eq!(text("a <script>alert(1)</script> b <style>x{}</style>c"), "a b c");
+    }
+
+    #[test]
+    fn a_link_whose_text_wraps_leaves_no_markup() {
+        assert_eq!(text("see [a\nb](http://x) here"), "see a\nb here");
+        assert_eq!(text("[a\nb][r]\n\n[r]: http://x"), "a\nb");
+    }
+
+    #[test]
+    fn pathological_runs_parse_in_linear_time() {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let brackets = "[".repeat(2 << 20);
+            let stars = "*".repeat(2 << 20);
+            let mixed = "[a](".repeat(1 << 18) + &"*_`<".repeat(1 << 18);
+            let lengths: Vec<usize> = [brackets, stars, mixed]
+                .iter()
+                .map(|input| parse(&format!("x\n\na{input}b")).text.len())
+                .collect();
+            let _ = sender.send(lengths);
+        });
+        let lengths = receiver
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("markdown parsing took over 20 s");
+        assert_eq!(lengths[0], (2 << 20) + 2, "a run of [ is text");
+        assert!(lengths[1] > 0 && lengths[2] > 0, "{lengths:?}");
     }
 
     #[test]
@@ -400,7 +332,7 @@ mod tests {
         assert_eq!(parsed.title, "T");
         assert_eq!(
             parsed.text,
-            "quoted text\n\n- one\n- two\n- done\n1. first\n\na b\n1 2\n\nSetext\n\nlet x = *y;\nafter"
+            "quoted text\n\n- one\n- two\n- done\n1. first\n\na b\n1 2\n\nSetext\n\nlet x = *y;\n\nafter"
         );
     }
 }

@@ -1,4 +1,4 @@
-//! Native only: turns files on disk into [`Document`]s for the indexer.
+//! Native only (Unix): turns files on disk into [`Document`]s for the indexer.
 //!
 //! [`ingest`] walks the paths it is given (folders recursively, in sorted byte order of
 //! paths so builds are deterministic; hidden entries starting with `.` are ignored inside
@@ -11,8 +11,9 @@
 //!   line starting with `date YYYY-MM-DD` sets the date (the rest of that line is text);
 //!   the first non-empty line is the title (see the title policy in `txt.rs`).
 //! - `.md`, `.markdown`: optional `---` front matter (`title`, `date`, `url`); the title is
-//!   the front-matter title, else the first `# ` heading, else as for `.txt`; the text is the
-//!   markdown stripped to readable text.
+//!   the front-matter title, else the first level-1 heading, else as for `.txt`; the text is
+//!   the markdown (parsed by `pulldown-cmark`, linear time) as readable text: links become
+//!   their text, images their alt text, HTML is dropped (see `markdown.rs`).
 //! - `.html`, `.htm`: visible text only; title from `<title>`, else the first `<h1>`; date
 //!   from `article:published_time` or `<time datetime>`; url from the canonical link or
 //!   `og:url`.
@@ -22,10 +23,28 @@
 //! Files named directly with another extension are reported as skipped; inside folders
 //! they are ignored.
 //!
+//! # Walking (see `walk.rs`)
+//! - Folders are opened by handle, each relative to its parent (`openat`), so depth costs
+//!   nothing per folder and folders nested past `PATH_MAX` are read; a folder is visited
+//!   once (by device and inode), so link loops end. Few descriptors are held at any time,
+//!   however many folders are pending. A folder that cannot be read is reported with its
+//!   reason. Paths in the report are the root as given joined with the names below it.
+//! - Only regular files are read: files are opened non-blocking and the opened handle is
+//!   checked, so a FIFO, socket or device (named directly, found in a folder, or swapped in
+//!   for a file after the walk) is skipped as `not a regular file (a FIFO)`, never waited on.
+//! - Symbolic links inside a walked folder are followed only if their target is inside that
+//!   folder; others are reported (`symbolic link to outside the corpus folder: <target>; not
+//!   followed`), unless [`IngestOptions::follow_links`] is set. Paths named directly are
+//!   followed as given. A file reached both directly and through links is read once, under
+//!   its direct path (else under the first link's path).
+//!
 //! # Rules shared by all formats
-//! - A file is skipped (with its reason) if it cannot be read, is larger than 64 MiB
-//!   (`.jsonl`: a line larger than 64 MiB), has a NUL byte in its first 8 KB (binary), is
-//!   not valid UTF-8, or is empty or only whitespace.
+//! - A file is skipped (with its reason) if it cannot be read, is not a regular file, is
+//!   larger than 64 MiB (`.jsonl`: a line larger than 64 MiB), has a NUL byte in its first
+//!   8 KB (binary), is not valid UTF-8 (or UTF-16, below), or is empty or only whitespace.
+//! - UTF-16 (LE or BE) with a byte-order mark is decoded; without one it is recognized when
+//!   nearly every 16-bit unit of its first 8 KB is an ASCII or Latin-1 character, and decoded
+//!   with a [`Warning`]. A `.jsonl` file must be UTF-8 (UTF-16 is skipped with that reason).
 //! - A UTF-8 BOM is removed, CRLF and lone CR become LF.
 //! - Text: whitespace inside a line collapses to one space, lines are trimmed, runs of
 //!   blank lines collapse to one (a paragraph break), control characters other than
@@ -38,10 +57,13 @@ mod html;
 mod jsonl;
 mod markdown;
 mod txt;
+mod walk;
 
-use std::collections::{HashMap, HashSet};
+pub use walk::open_regular;
+
+use std::collections::HashMap;
 use std::fmt;
-use std::fs::{self, File};
+use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -161,6 +183,17 @@ impl fmt::Display for Warning {
     }
 }
 
+/// How an [`ingest_with_options`] run treats what it finds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IngestOptions {
+    /// Follow symbolic links found inside folders wherever they lead (the CLI's
+    /// `--follow-links`). Off by default: a link inside a walked folder is followed only if
+    /// its target is inside that folder, else it is reported as skipped ("symbolic link to
+    /// outside the corpus folder: …; not followed"). Paths named directly are always followed,
+    /// and loops are walked once either way.
+    pub follow_links: bool,
+}
+
 /// Walks files and folders (recursively, in sorted byte order of paths so builds are
 /// deterministic), parses each supported file (.txt .md .markdown .html .htm .jsonl; other
 /// extensions are reported as skipped ONLY when named directly, silently ignored inside
@@ -168,7 +201,7 @@ impl fmt::Display for Warning {
 /// every document to `sink` one at a time (streaming: the corpus is never held in memory).
 ///
 /// Paths named directly are processed in the order given. Never fails: every problem is
-/// in the returned [`Report`].
+/// in the returned [`Report`]. Uses the default [`IngestOptions`].
 pub fn ingest(paths: &[PathBuf], sink: &mut dyn FnMut(Document)) -> Report {
     ingest_with_progress(paths, sink, &mut |_| {})
 }
@@ -181,25 +214,36 @@ pub fn ingest_with_progress(
     sink: &mut dyn FnMut(Document),
     progress: &mut dyn FnMut(&Progress),
 ) -> Report {
+    ingest_with_options(paths, &IngestOptions::default(), sink, progress)
+}
+
+/// [`ingest_with_progress`] with options (e.g. following symbolic links anywhere).
+pub fn ingest_with_options(
+    paths: &[PathBuf],
+    options: &IngestOptions,
+    sink: &mut dyn FnMut(Document),
+    progress: &mut dyn FnMut(&Progress),
+) -> Report {
+    let mut walker = walk::Walker::new(options);
     let mut steps = Vec::new();
     for path in paths {
-        plan(path, &mut steps);
+        walker.plan(path, &mut steps);
     }
-    let mut run = Run::new(sink, progress);
+    let mut run = Run::new(walker, sink, progress);
     for step in &steps {
-        if let Step::File(_, _, size) = step {
+        if let Step::File(input) = step {
             run.progress.files_total += 1;
-            run.progress.bytes_total = run.progress.bytes_total.saturating_add(*size);
+            run.progress.bytes_total = run.progress.bytes_total.saturating_add(input.size);
         }
     }
     for step in steps {
         match step {
             Step::Skip(path, reason) => run.skip(&path, None, reason),
-            Step::File(path, format, size) => {
+            Step::File(input) => {
                 let before = run.progress.bytes_done;
-                run.file(&path, format);
+                run.file(&input);
                 run.progress.files_done += 1;
-                run.progress.bytes_done = before.saturating_add(size);
+                run.progress.bytes_done = before.saturating_add(input.size);
                 (run.on_progress)(&run.progress);
             }
         }
@@ -207,78 +251,24 @@ pub fn ingest_with_progress(
     run.report
 }
 
-/// What [`ingest_with_progress`] does with each input, decided before any file is read (in
+/// What [`ingest_with_options`] does with each input, decided before any file is read (in
 /// the order it is done, so the report lists problems in the order met).
 enum Step {
-    /// Read this supported file (of this size).
-    File(PathBuf, Format, u64),
+    /// Read this supported file.
+    File(Input),
     /// Report this path as skipped, with the reason.
     Skip(PathBuf, String),
 }
 
-/// The steps for one path named directly by the user.
-fn plan(path: &Path, steps: &mut Vec<Step>) {
-    match fs::metadata(path) {
-        Err(error) => steps.push(Step::Skip(path.to_path_buf(), format!("cannot read: {error}"))),
-        Ok(meta) if meta.is_dir() => walk(path, steps),
-        Ok(meta) => match Format::of(path) {
-            Some(format) => steps.push(Step::File(path.to_path_buf(), format, meta.len())),
-            None => steps.push(Step::Skip(
-                path.to_path_buf(),
-                "unsupported file type (expected .txt, .md, .markdown, .html, .htm or .jsonl)".to_string(),
-            )),
-        },
-    }
-}
-
-/// Steps for the supported, non-hidden files under `root`, sorted by the bytes of their
-/// paths, after those for folders that cannot be read; symlink loops are visited once.
-fn walk(root: &Path, steps: &mut Vec<Step>) {
-    let mut files = Vec::new();
-    let mut pending = vec![root.to_path_buf()];
-    let mut visited = HashSet::new();
-    let mut skip = |path: &Path, reason: String| steps.push(Step::Skip(path.to_path_buf(), reason));
-    while let Some(dir) = pending.pop() {
-        if let Ok(canonical) = fs::canonicalize(&dir) {
-            if !visited.insert(canonical) {
-                continue;
-            }
-        }
-        let entries = match fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(error) => {
-                skip(&dir, format!("cannot read folder: {error}"));
-                continue;
-            }
-        };
-        for entry in entries {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(error) => {
-                    skip(&dir, format!("cannot read folder entry: {error}"));
-                    continue;
-                }
-            };
-            if entry.file_name().as_encoded_bytes().starts_with(b".") {
-                continue;
-            }
-            let path = entry.path();
-            let format = Format::of(&path);
-            match fs::metadata(&path) {
-                Ok(meta) if meta.is_dir() => pending.push(path),
-                Ok(meta) if meta.is_file() => {
-                    if let Some(format) = format {
-                        files.push((path, format, meta.len()));
-                    }
-                }
-                Ok(_) => {}
-                Err(error) if format.is_some() => skip(&path, format!("cannot read: {error}")),
-                Err(_) => {}
-            }
-        }
-    }
-    files.sort_by(|a, b| a.0.as_os_str().as_encoded_bytes().cmp(b.0.as_os_str().as_encoded_bytes()));
-    steps.extend(files.into_iter().map(|(path, format, size)| Step::File(path, format, size)));
+/// A supported file to read.
+struct Input {
+    /// Its path as shown in reports (the root as given joined with the names below it).
+    path: PathBuf,
+    /// How to open it.
+    source: walk::Source,
+    format: Format,
+    /// Its size when it was found.
+    size: u64,
 }
 
 /// The supported input formats.
@@ -328,6 +318,7 @@ struct FirstUse {
 
 /// The state of one [`ingest`] call.
 struct Run<'a> {
+    walker: walk::Walker,
     sink: &'a mut dyn FnMut(Document),
     on_progress: &'a mut dyn FnMut(&Progress),
     progress: Progress,
@@ -338,8 +329,13 @@ struct Run<'a> {
 }
 
 impl<'a> Run<'a> {
-    fn new(sink: &'a mut dyn FnMut(Document), on_progress: &'a mut dyn FnMut(&Progress)) -> Run<'a> {
+    fn new(
+        walker: walk::Walker,
+        sink: &'a mut dyn FnMut(Document),
+        on_progress: &'a mut dyn FnMut(&Progress),
+    ) -> Run<'a> {
         Run {
+            walker,
             sink,
             on_progress,
             progress: Progress::default(),
@@ -350,15 +346,24 @@ impl<'a> Run<'a> {
     }
 
     /// One supported file.
-    fn file(&mut self, path: &Path, format: Format) {
-        let parse: fn(&str) -> Parsed = match format {
-            Format::Jsonl => return jsonl::read(self, path),
+    fn file(&mut self, input: &Input) {
+        let path = input.path.as_path();
+        let (file, size) = match self.walker.open_file(path, &input.source) {
+            Ok(opened) => opened,
+            Err(reason) => return self.skip(path, None, reason),
+        };
+        let parse: fn(&str) -> Parsed = match input.format {
+            Format::Jsonl => return jsonl::read(self, path, file),
             Format::Txt => txt::parse,
             Format::Markdown => markdown::parse,
             Format::Html => html::parse,
         };
-        match read_text_file(path) {
-            Ok(content) => self.document(path, None, file_stem(path), parse(&content)),
+        match read_text_file(file, size) {
+            Ok((content, note)) => {
+                let mut parsed = parse(&content);
+                parsed.warnings.splice(0..0, note);
+                self.document(path, None, file_stem(path), parsed)
+            }
             Err(reason) => self.skip(path, None, reason),
         }
     }
@@ -433,10 +438,9 @@ fn file_stem(path: &Path) -> String {
     path.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
-/// Reads a whole (non-JSONL) file as checked, cleaned text; `Err` holds the skip reason.
-fn read_text_file(path: &Path) -> Result<String, String> {
-    let file = File::open(path).map_err(|error| format!("cannot read file: {error}"))?;
-    let size = file.metadata().map_err(|error| format!("cannot read file: {error}"))?.len();
+/// Reads a whole (non-JSONL) opened regular file of `size` bytes as checked, cleaned text,
+/// with a note if its encoding was guessed; `Err` holds the skip reason.
+fn read_text_file(file: File, size: u64) -> Result<(String, Option<String>), String> {
     let too_large = |size: u64| format!("file too large ({size} bytes, limit 64 MiB)");
     if size > MAX_FILE_BYTES {
         return Err(too_large(size));
@@ -452,16 +456,90 @@ fn read_text_file(path: &Path) -> Result<String, String> {
     decode_text(bytes)
 }
 
-/// Rejects binary, non-UTF-8 and blank content; strips a BOM and normalizes line endings.
-fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
-    check_not_binary(&bytes)?;
-    let text = String::from_utf8(bytes)
-        .map_err(|error| format!("not valid UTF-8 (byte offset {})", error.utf8_error().valid_up_to()))?;
+/// Rejects binary, malformed and blank content; decodes UTF-8 or UTF-16 (see [`utf16`]),
+/// strips a BOM and normalizes line endings. The note says when UTF-16 was guessed.
+fn decode_text(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
+    let (text, note) = match utf16(&bytes) {
+        Some(found) => {
+            let text = found
+                .encoding
+                .decode_without_bom_handling_and_without_replacement(found.body)
+                .ok_or_else(|| {
+                    format!(
+                        "not valid {} (an unpaired surrogate or an odd number of bytes)",
+                        found.encoding.name()
+                    )
+                })?;
+            if let Some(offset) = text.chars().take(BINARY_SNIFF_BYTES).position(|c| c == '\0') {
+                return Err(format!(
+                    "binary file (NUL character {offset} in its {} text)",
+                    found.encoding.name()
+                ));
+            }
+            let note = (!found.bom).then(|| {
+                let name = found.encoding.name();
+                format!("{name} text without a byte-order mark; decoded as {name}")
+            });
+            (text.into_owned(), note)
+        }
+        None => {
+            check_not_binary(&bytes)?;
+            let text = String::from_utf8(bytes).map_err(|error| {
+                format!("not valid UTF-8 (byte offset {})", error.utf8_error().valid_up_to())
+            })?;
+            (text, None)
+        }
+    };
     let text = normalize_newlines(text.strip_prefix('\u{feff}').unwrap_or(&text));
     if text.trim().is_empty() {
         return Err("empty file".to_string());
     }
-    Ok(text)
+    Ok((text, note))
+}
+
+/// UTF-16 content found by [`utf16`].
+struct Utf16<'a> {
+    encoding: &'static encoding_rs::Encoding,
+    /// The bytes after the byte-order mark, if any.
+    body: &'a [u8],
+    /// Whether a byte-order mark told the encoding (else it was guessed).
+    bom: bool,
+}
+
+/// UTF-16 if `bytes` start with a UTF-16 byte-order mark, or if, without one, nearly every
+/// 16-bit unit in the first 8 KB has a zero high byte and a non-zero low byte (text that is
+/// mostly ASCII or Latin-1, as UTF-16 LE or BE).
+fn utf16(bytes: &[u8]) -> Option<Utf16<'_>> {
+    use encoding_rs::{UTF_16BE, UTF_16LE};
+    if let Some(body) = bytes.strip_prefix(b"\xff\xfe") {
+        return Some(Utf16 { encoding: UTF_16LE, body, bom: true });
+    }
+    if let Some(body) = bytes.strip_prefix(b"\xfe\xff") {
+        return Some(Utf16 { encoding: UTF_16BE, body, bom: true });
+    }
+    let head = bytes.get(..BINARY_SNIFF_BYTES).unwrap_or(bytes);
+    let units = head.len() / 2;
+    if units < 2 {
+        return None;
+    }
+    let (mut le, mut be) = (0, 0);
+    for unit in head.chunks_exact(2) {
+        match *unit {
+            [0, 0] => return None,
+            [low, 0] if low != 0 => le += 1,
+            [0, low] if low != 0 => be += 1,
+            _ => {}
+        }
+    }
+    let mostly = |count: usize| count * 10 >= units * 9;
+    let encoding = if mostly(le) {
+        UTF_16LE
+    } else if mostly(be) {
+        UTF_16BE
+    } else {
+        return None;
+    };
+    Some(Utf16 { encoding, body: bytes, bom: false })
 }
 
 /// `Err` with the skip reason if the first 8 KB of `bytes` hold a NUL byte.

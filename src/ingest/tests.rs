@@ -1,6 +1,8 @@
 //! Tests of the walk, the shared rules, the fixture folder and the seed corpus.
 
 use super::*;
+use std::fs;
+use std::time::Duration;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ingest")
@@ -108,7 +110,7 @@ fn fixture_documents() {
     assert_eq!(markdown.url.as_deref(), Some("https://example.com/md"));
     assert_eq!(
         markdown.text,
-        "A heading that is not the title\n\nTalks on Friday were constructive, said the envoy.\n\n\
+        "A heading that is not the title\n\nTalks on Friday were constructive, said the envoy.\nchart\n\n\
          - first point\n- second point with code\n\nfenced *code* stays"
     );
 
@@ -318,8 +320,9 @@ fn text_normalization() {
     assert_eq!(normalize_text("  a \t b\u{0}c \n\n\n\n  d\u{a0}e  \n \n"), "a bc\n\nd e");
     assert_eq!(normalize_text("\n\nx\ny"), "x\ny");
     assert_eq!(one_line(" a\n\tb\u{7}  c "), "a b c");
-    assert_eq!(decode_text(b"\xef\xbb\xbfa\r\nb\rc".to_vec()).as_deref(), Ok("a\nb\nc"));
-    assert_eq!(decode_text(b"\xef\xbb\xbf \r\n".to_vec()), Err("empty file".to_string()));
+    let decoded = |bytes: &[u8]| decode_text(bytes.to_vec()).map(|(text, _)| text);
+    assert_eq!(decoded(b"\xef\xbb\xbfa\r\nb\rc").as_deref(), Ok("a\nb\nc"));
+    assert_eq!(decoded(b"\xef\xbb\xbf \r\n"), Err("empty file".to_string()));
 }
 
 #[test]
@@ -399,4 +402,201 @@ fn progress_inside_a_jsonl_file_advances_line_by_line() {
     expected.push(content.len() as u64); // the file is done
     assert_eq!(bytes, expected);
     assert_eq!(seen.last().map(|p| (p.documents, p.files_done, p.files_total)), Some((4, 1, 1)));
+}
+
+/// Runs `work` in a thread and fails if it does not finish in `seconds` (a regression that
+/// hangs fails instead of blocking the test run).
+fn within<T: Send + 'static>(seconds: u64, work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = sender.send(work());
+    });
+    receiver.recv_timeout(Duration::from_secs(seconds)).expect("ingest did not finish in time")
+}
+
+fn ids(documents: &[Document]) -> Vec<&str> {
+    documents.iter().map(|d| d.id.as_str()).collect()
+}
+
+#[test]
+fn deep_folders_past_path_max_are_walked_fast() {
+    use rustix::fs::{mkdirat, openat, Mode, OFlags};
+    let dir = temp_dir("deep");
+    let name = "a-folder-name-thirty-bytes-xyz";
+    let mut fd = openat(rustix::fs::CWD, &dir, OFlags::DIRECTORY | OFlags::RDONLY, Mode::empty()).unwrap();
+    let mut path = dir.clone();
+    for _ in 0..300 {
+        mkdirat(&fd, name, Mode::from_raw_mode(0o755)).unwrap();
+        fd = openat(&fd, name, OFlags::DIRECTORY | OFlags::RDONLY, Mode::empty()).unwrap();
+        path.push(name);
+    }
+    let file =
+        openat(&fd, "bottom.txt", OFlags::CREATE | OFlags::WRONLY, Mode::from_raw_mode(0o644)).unwrap();
+    std::io::Write::write_all(&mut File::from(file), b"Deep title\n\nDeep body.").unwrap();
+    assert!(path.as_os_str().len() > 9000);
+
+    let root = dir.clone();
+    let (documents, report) = within(10, move || ingest_all(&[root]));
+    assert_eq!(ids(&documents), ["bottom"]);
+    assert_eq!(documents[0].text, "Deep body.");
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn fifos_named_directly_or_found_in_a_folder_are_skipped() {
+    let dir = temp_dir("fifo");
+    fs::write(dir.join("a.txt"), "Title\n\nBody").unwrap();
+    rustix::fs::mkfifoat(rustix::fs::CWD, dir.join("pipe.txt"), rustix::fs::Mode::from_raw_mode(0o644))
+        .unwrap();
+    let paths = vec![dir.join("pipe.txt"), dir.clone()];
+    let (documents, report) = within(10, move || ingest_all(&paths));
+    assert_eq!(ids(&documents), ["a"]);
+    assert_eq!(
+        skips(&report, &dir),
+        ["pipe.txt: not a regular file (a FIFO)", "pipe.txt: not a regular file (a FIFO)"]
+    );
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_file_swapped_for_a_fifo_after_the_walk_is_not_read() {
+    let dir = temp_dir("fifo-swap");
+    fs::write(dir.join("a.txt"), "A\n\nBody a").unwrap();
+    fs::write(dir.join("b.txt"), "B\n\nBody b").unwrap();
+    fs::write(dir.join("c.jsonl"), "{\"id\":\"c\",\"text\":\"x\"}").unwrap();
+    let root = dir.clone();
+    let (documents, report) = within(10, move || {
+        let mut documents = Vec::new();
+        let mut swapped = false;
+        let report = ingest_with_progress(
+            std::slice::from_ref(&root),
+            &mut |document| documents.push(document),
+            &mut |progress| {
+                if progress.files_done == 1 && !swapped {
+                    swapped = true;
+                    for name in ["b.txt", "c.jsonl"] {
+                        fs::remove_file(root.join(name)).unwrap();
+                        rustix::fs::mkfifoat(
+                            rustix::fs::CWD,
+                            root.join(name),
+                            rustix::fs::Mode::from_raw_mode(0o644),
+                        )
+                        .unwrap();
+                    }
+                }
+            },
+        );
+        (documents, report)
+    });
+    assert_eq!(ids(&documents), ["a"]);
+    assert_eq!(
+        skips(&report, &dir),
+        ["b.txt: not a regular file (a FIFO)", "c.jsonl: not a regular file (a FIFO)"]
+    );
+    let _ = fs::remove_dir_all(dir);
+}
+
+/// A corpus folder with links out of it, and a private folder beside it.
+fn corpus_with_links(name: &str) -> (PathBuf, PathBuf) {
+    let dir = temp_dir(name);
+    let (corpus, private) = (dir.join("corpus"), dir.join("private"));
+    fs::create_dir_all(&corpus).unwrap();
+    fs::create_dir_all(&private).unwrap();
+    fs::write(corpus.join("own.txt"), "Own\n\nOwn text").unwrap();
+    fs::write(private.join("secret.txt"), "Secret\n\nPrivate text").unwrap();
+    std::os::unix::fs::symlink(&private, corpus.join("private")).unwrap();
+    std::os::unix::fs::symlink(private.join("secret.txt"), corpus.join("leak.txt")).unwrap();
+    std::os::unix::fs::symlink("../private/secret.txt", corpus.join("relative.md")).unwrap();
+    std::os::unix::fs::symlink("/", corpus.join("disk")).unwrap();
+    (dir, corpus)
+}
+
+#[test]
+fn symlinks_to_outside_the_corpus_are_not_followed() {
+    let (dir, corpus) = corpus_with_links("links-out");
+    let root = corpus.clone();
+    let (documents, report) = within(10, move || ingest_all(&[root]));
+    assert_eq!(ids(&documents), ["own"]);
+    let reason = |target: &str| {
+        format!(
+            "symbolic link to outside the corpus folder: {target}; not followed (--follow-links to allow)"
+        )
+    };
+    let private = dir.join("private");
+    assert_eq!(
+        skips(&report, &corpus),
+        [
+            format!("disk: {}", reason("/")),
+            format!("leak.txt: {}", reason(&private.join("secret.txt").display().to_string())),
+            format!("private: {}", reason(&private.display().to_string())),
+            format!("relative.md: {}", reason("../private/secret.txt")),
+        ]
+    );
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn follow_links_allows_links_to_anywhere() {
+    let (dir, corpus) = corpus_with_links("links-follow");
+    fs::remove_file(corpus.join("disk")).unwrap();
+    let mut documents = Vec::new();
+    let options = IngestOptions { follow_links: true };
+    let report =
+        ingest_with_options(std::slice::from_ref(&corpus), &options, &mut |d| documents.push(d), &mut |_| {});
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    let paths: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(ids(&documents), ["leak", "own"], "the private file, read once: {paths:?}");
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn symlinks_inside_the_corpus_are_followed_and_read_once() {
+    let dir = temp_dir("links-in");
+    fs::create_dir_all(dir.join("sub")).unwrap();
+    fs::create_dir_all(dir.join(".drafts")).unwrap();
+    fs::write(dir.join("a.txt"), "A\n\nText a").unwrap();
+    fs::write(dir.join("sub/b.txt"), "B\n\nText b").unwrap();
+    fs::write(dir.join(".drafts/c.txt"), "C\n\nText c").unwrap();
+    fs::write(dir.join(".hidden.txt"), "D\n\nText d").unwrap();
+    std::os::unix::fs::symlink("a.txt", dir.join("alias.txt")).unwrap();
+    std::os::unix::fs::symlink("sub", dir.join("again")).unwrap();
+    std::os::unix::fs::symlink(dir.join(".drafts"), dir.join("drafts")).unwrap();
+    std::os::unix::fs::symlink(".hidden.txt", dir.join("shown.txt")).unwrap();
+    std::os::unix::fs::symlink("sub/../alias.txt", dir.join("chain.txt")).unwrap();
+    let (documents, report) = ingest_all(std::slice::from_ref(&dir));
+    assert!(report.skipped.is_empty() && report.warnings.is_empty(), "{report:?}");
+    assert_eq!(ids(&documents), ["a", "c", "shown", "b"]);
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn utf16_files_are_decoded() {
+    let dir = temp_dir("utf16");
+    let utf16 = |text: &str, big_endian: bool, bom: bool| -> Vec<u8> {
+        let mut bytes = Vec::new();
+        for unit in std::iter::once(0xfeff).filter(|_| bom).chain(text.encode_utf16()) {
+            bytes.extend(if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() });
+        }
+        bytes
+    };
+    fs::write(dir.join("le.txt"), utf16("Café title\r\n\r\nBody “quoted”.", false, true)).unwrap();
+    fs::write(dir.join("be.md"), utf16("# Big end\n\nBody *here*.", true, true)).unwrap();
+    fs::write(dir.join("nobom.txt"), utf16("No mark\n\nPlain ASCII body.", false, false)).unwrap();
+    fs::write(dir.join("feed.jsonl"), utf16("{\"id\":\"x\",\"text\":\"t\"}", false, true)).unwrap();
+    let (documents, report) = ingest_all(std::slice::from_ref(&dir));
+    let found: Vec<(&str, &str, &str)> =
+        documents.iter().map(|d| (d.id.as_str(), d.title.as_str(), d.text.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            ("be", "Big end", "Body here."),
+            ("le", "Café title", "Body “quoted”."),
+            ("nobom", "No mark", "Plain ASCII body.")
+        ]
+    );
+    assert_eq!(skips(&report, &dir), ["feed.jsonl: UTF-16LE text; a .jsonl file must be UTF-8"]);
+    let warnings: Vec<String> = report.warnings.iter().map(|w| w.message.clone()).collect();
+    assert_eq!(warnings, ["UTF-16LE text without a byte-order mark; decoded as UTF-16LE"]);
+    let _ = fs::remove_dir_all(dir);
 }

@@ -6,7 +6,7 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use dossier::format::FileKind;
 use dossier::indexer::Indexer;
-use dossier::ingest::{self, Report};
+use dossier::ingest::{self, IngestOptions, Report};
 use dossier::query::Searcher;
 
 use crate::args::Args;
@@ -18,7 +18,7 @@ pub const DEFAULT_OUTPUT: &str = "target/dossier/index.dsr";
 
 /// Runs `dossier build <DIR|FILE>... [-o FILE] [--quiet]`.
 pub fn run(argv: &[String]) -> Result<()> {
-    let args = Args::parse(argv, &["-o", "--output"], &["--quiet", "-q"])?;
+    let args = Args::parse(argv, &["-o", "--output"], &["--quiet", "-q", "--follow-links"])?;
     if args.positional.is_empty() {
         bail!("build needs at least one file or folder");
     }
@@ -27,7 +27,8 @@ pub fn run(argv: &[String]) -> Result<()> {
     let started = Instant::now();
     let quiet = args.flag("--quiet") || args.flag("-q");
     files::refuse_overwriting_an_input(&output, &inputs)?;
-    let (bytes, report) = index_paths(&inputs, &mut Bar::new(quiet))?;
+    let options = IngestOptions { follow_links: args.flag("--follow-links") };
+    let (bytes, report) = index_paths(&inputs, &options, &mut Bar::new(quiet))?;
     files::write_atomic(&output, &bytes)?;
     print_report(&report);
     eprintln!(
@@ -44,7 +45,7 @@ pub fn run(argv: &[String]) -> Result<()> {
 
 /// Ingests and indexes `inputs`, showing progress on `bar`; returns the index bytes and the
 /// ingest report. Fails if nothing at all could be indexed.
-pub fn index_paths(inputs: &[PathBuf], bar: &mut Bar) -> Result<(Vec<u8>, Report)> {
+pub fn index_paths(inputs: &[PathBuf], options: &IngestOptions, bar: &mut Bar) -> Result<(Vec<u8>, Report)> {
     for p in inputs {
         if !p.exists() {
             bail!("{}: no such file or folder", p.display());
@@ -55,8 +56,9 @@ pub fn index_paths(inputs: &[PathBuf], bar: &mut Bar) -> Result<(Vec<u8>, Report
         indexer = indexer.with_timings();
     }
     let mut failure = None;
-    let report = ingest::ingest_with_progress(
+    let report = ingest::ingest_with_options(
         inputs,
+        options,
         &mut |doc| {
             if failure.is_none() {
                 if let Err(e) = indexer.add(doc) {
@@ -141,7 +143,8 @@ pub fn load_index(args: &Args) -> Result<Loaded> {
     if !corpus.is_dir() {
         bail!("no --index given and no corpus/ folder in the current directory");
     }
-    let (bytes, report) = index_paths(&[corpus.to_path_buf()], &mut Bar::new(false))?;
+    let (bytes, report) =
+        index_paths(&[corpus.to_path_buf()], &IngestOptions::default(), &mut Bar::new(false))?;
     print_report(&report);
     Ok(Loaded { bytes, name: "the index of corpus/".to_string() })
 }

@@ -2,13 +2,14 @@
 //! opened only if they are regular files, and an index is recognized from its first bytes
 //! before the rest is read.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{Read, Write};
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use dossier::format::MAGIC;
+use dossier::ingest;
 
 /// The largest index file read: the format's offsets are u32, so no index passes 4 GiB.
 const MAX_INDEX_BYTES: u64 = u32::MAX as u64;
@@ -62,33 +63,18 @@ pub fn refuse_overwriting_an_input(output: &Path, inputs: &[PathBuf]) -> Result<
     Ok(())
 }
 
-/// Opens `path` for reading only if it is a regular file: a FIFO or a device would block or
-/// never end. The open itself does not block (`O_NONBLOCK`), and the check is made on the
-/// opened handle, so a file swapped for a FIFO after any earlier check is still refused.
-pub fn open_regular(path: &Path) -> Result<File> {
-    let file = OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
-        .open(path)
-        .with_context(|| format!("{}: cannot open", path.display()))?;
-    let kind = file.metadata().with_context(|| format!("{}: cannot read", path.display()))?.file_type();
-    if !kind.is_file() {
-        let what = if kind.is_dir() { "a folder" } else { "not a regular file" };
-        bail!("{}: {what}, not an index file", path.display());
-    }
-    Ok(file)
-}
-
 /// Reads an index file: refuses anything that is not a regular file or does not start with
 /// the index's magic bytes before reading further, and anything over 4 GiB.
 pub fn read_index(path: &Path) -> Result<Vec<u8>> {
-    let mut file = open_regular(path)?;
+    let (mut file, size) = ingest::open_regular(path).map_err(|reason| {
+        let reason = reason.strip_prefix("cannot read file: ").unwrap_or(&reason).to_string();
+        anyhow::anyhow!("{}: {reason}, not an index file", path.display())
+    })?;
     let mut head = [0u8; MAGIC.len()];
     let got = read_up_to(&mut file, &mut head).with_context(|| format!("{}: cannot read", path.display()))?;
     if got < head.len() || head != MAGIC {
         bail!("{}: not a Dossier index (it does not start with the index's magic bytes)", path.display());
     }
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > MAX_INDEX_BYTES {
         bail!("{}: {size} bytes, more than an index can hold (4 GiB)", path.display());
     }

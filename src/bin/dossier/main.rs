@@ -38,7 +38,8 @@ const USAGE: &str = "\
 dossier — build and search a news-corpus index
 
 USAGE:
-  dossier build <DIR|FILE>... [-o FILE] [--quiet]   index articles (.txt .md .html .jsonl)
+  dossier build <DIR|FILE>... [-o FILE] [--quiet] [--follow-links]
+                                                index articles (.txt .md .html .jsonl)
   dossier search <QUERY> [--index FILE] [--json] [--limit N] [--entity ID]... [--from D] [--to D]
   dossier entities [--index FILE] [--kind KIND] [--json]
   dossier document <ID> [--index FILE] [--query Q] [--json]
@@ -46,7 +47,8 @@ USAGE:
   dossier help
 
 Without --index, commands index the corpus/ folder of the current directory.
-Default output of build: target/dossier/index.dsr. Builds of more than a few hundred
+Default output of build: target/dossier/index.dsr, replaced atomically. Symbolic links
+inside a folder are followed only within it (--follow-links: anywhere). Builds of more than a few hundred
 documents show progress on stderr (--quiet: none; DOSSIER_PROGRESS=always|never).";
 
 /// The CLI reads and writes files: it exists only natively. (Cargo still compiles binaries
