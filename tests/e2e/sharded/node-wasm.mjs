@@ -54,7 +54,7 @@ test('a damaged shard is refused with a clear error, and the good one still load
   const bytes = fs.readFileSync(path.join(DIST, 'index', need[0]));
   const bad = Uint8Array.from(bytes);
   bad[bad.length >> 1] ^= 0xff;
-  assert.throws(() => wasm.addShard(need[0], bad), /dossier: shard .*checksum/);
+  assert.throws(() => wasm.addShard(need[0], bad), /dossier: index part .* is damaged: index checksum/);
   const doc = ask(() => wasm.getDocument('gen-00007', 'kellogg'));
   assert.equal(doc.id, 'gen-00007');
   assert.ok(doc.text.length > 0);
