@@ -11,7 +11,7 @@ use crate::format::docstore::{DocStoreWriter, StoredDoc};
 use crate::format::entities::{DENT, EALS, EIDS, ENTS};
 use crate::format::postings::PostingsWriter;
 use crate::format::related::RELS;
-use crate::format::shards::{content_name, Manifest, DATE};
+use crate::format::shards::{content_name, Manifest, DATE, PART};
 use crate::format::{Error, Index, IndexWriter, Posting, Tag, Toc, DIDS, DOCS, META, POSN, POST, SHRD, TERM};
 
 /// Name of the root file in a sharded index's folder.
@@ -47,8 +47,11 @@ pub fn split(bytes: &[u8], options: &ShardOptions) -> Result<Files, Error> {
     let toc = Toc::read(bytes)?;
     let mut m = Manifest { suffix: content_name(bytes)[..12].to_string(), ..Manifest::default() };
     let mut out: Files = Vec::new();
+    // A numbered part holds its own name (`PART`), so a loader can tell it is the one asked for.
     let mut add = |name: String, sections: Vec<(Tag, Vec<u8>)>| -> Result<(), Error> {
-        out.push((name, index_file(sections)?));
+        let mut labelled = vec![(PART, name.as_bytes().to_vec())];
+        labelled.extend(sections);
+        out.push((name, index_file(labelled)?));
         Ok(())
     };
 

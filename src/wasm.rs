@@ -7,21 +7,21 @@
 //! and `console_error_panic_hook` prints it if one happens.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::format::{self, Index, Root};
+use crate::format::{Index, LoadedShards, Root};
 use crate::query::{SearchOptions, Searcher};
 
 /// The index compiled into this build (empty if none was given).
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded.dsr"));
 
-/// A sharded index: its root and the shards fetched so far (the session's cache).
+/// A sharded index: its root, the shards fetched so far (the session's cache), and those that
+/// failed to load.
 struct Sharded {
     root: Root,
-    shards: HashMap<String, Vec<u8>>,
+    shards: LoadedShards,
 }
 
 thread_local! {
@@ -46,7 +46,7 @@ fn with_searcher<T: Serialize>(f: impl FnOnce(&Searcher) -> crate::Result<T>) ->
     };
     match answer {
         Ok(value) => to_js(&value),
-        Err(crate::Error::Format(format::Error::NeedShards(need))) => to_js(&Need { need }),
+        Err(crate::Error::Format(crate::format::Error::NeedShards(need))) => to_js(&Need { need }),
         Err(e) => Err(js_error(e)),
     }
 }
@@ -86,22 +86,41 @@ pub fn has_embedded_index() -> bool {
 #[wasm_bindgen(js_name = openRoot)]
 pub fn open_root(bytes: Vec<u8>) -> Result<(), JsError> {
     let root = Root::read(bytes).map_err(js_error)?;
-    SHARDED.with(|cell| *cell.borrow_mut() = Some(Sharded { root, shards: HashMap::new() }));
+    SHARDED.with(|cell| *cell.borrow_mut() = Some(Sharded { root, shards: LoadedShards::new() }));
     Ok(())
 }
 
-/// Adds a fetched shard (one of the names a `{need}` answer listed). Throws if its checksum
-/// fails or no root is open; the page may then fetch it again.
-#[wasm_bindgen(js_name = addShard)]
-pub fn add_shard(name: &str, bytes: Vec<u8>) -> Result<(), JsError> {
-    format::verify_checksum(&bytes).map_err(|e| js_error(format!("shard {name}: {e}")))?;
+/// Runs `f` on the open sharded index's shards, or throws if no root is open.
+fn with_shards<T>(f: impl FnOnce(&Root, &mut LoadedShards) -> T) -> Result<T, JsError> {
     SHARDED.with(|cell| match cell.borrow_mut().as_mut() {
-        Some(sharded) => {
-            sharded.shards.insert(name.to_string(), bytes);
-            Ok(())
-        }
+        Some(Sharded { root, shards }) => Ok(f(root, shards)),
         None => Err(js_error("no sharded index is open")),
     })
+}
+
+/// Adds a fetched shard (one of the names a `{need}` answer listed). Throws, keeping nothing,
+/// if no root is open or the bytes are not that shard of this index (damaged, swapped with
+/// another part, or of another build: the message names the part); the page may then mark
+/// it failed ([`mark_shard_failed`]).
+#[wasm_bindgen(js_name = addShard)]
+pub fn add_shard(name: &str, bytes: Vec<u8>) -> Result<(), JsError> {
+    with_shards(|root, shards| shards.add(root, name, bytes))?.map_err(js_error)
+}
+
+/// Records that the shard `name` could not be loaded and why (`"HTTP 404"`): answers then do
+/// without it where they can (a search lists the documents of a failed document part as
+/// `unavailable`) and otherwise throw `dossier: index part … failed to load: …`, instead of
+/// asking for it again.
+#[wasm_bindgen(js_name = markShardFailed)]
+pub fn mark_shard_failed(name: &str, reason: &str) -> Result<(), JsError> {
+    with_shards(|_, shards| shards.fail(name, reason))
+}
+
+/// Forgets that the shard `name` failed (a network error may pass): the next answer that
+/// needs it asks for it again.
+#[wasm_bindgen(js_name = retryShard)]
+pub fn retry_shard(name: &str) -> Result<(), JsError> {
+    with_shards(|_, shards| shards.retry(name))
 }
 
 /// Installs the panic hook (runs when the module is instantiated).
@@ -122,7 +141,9 @@ pub fn info() -> Result<JsValue, JsError> {
 /// Returns `{query, total, partial, didYouMean, facets: [{kind, entities: [{id, name, count}]}],
 /// results: [{id, title, date, url, score, titleMarks,
 /// excerpt: {text, marks}}]}` with marks as `[start, end]` UTF-16 offsets; with `timeline:
-/// true`, also `timeline` as [`timeline`] returns it, from the same matching pass.
+/// true`, also `timeline` as [`timeline`] returns it, from the same matching pass. In a
+/// sharded index, a result whose document part failed to load keeps its place with empty
+/// fields and `unavailable: {part, reason}`.
 #[wasm_bindgen]
 pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options: SearchOptions = self::options(options)?;

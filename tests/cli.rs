@@ -158,3 +158,93 @@ fn a_small_build_shows_no_progress() {
     assert!(out.status.success(), "{stderr}");
     assert!(!stderr.contains("files ·"), "{stderr}");
 }
+
+/// Builds the index of `corpus` into `out` with the binary.
+fn build_index(corpus: &std::path::Path, out: &std::path::Path) {
+    let built = dossier(&["build", corpus.to_str().unwrap(), "-o", out.to_str().unwrap()], root());
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+}
+
+/// The file names in `dir`, sorted.
+fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The file names `dossier::shard::split` makes of the index at `index`, sorted.
+fn shard_names(index: &std::path::Path) -> Vec<String> {
+    let files = dossier::shard::split(&std::fs::read(index).unwrap(), &Default::default()).unwrap();
+    let mut names: Vec<String> = files.into_iter().map(|(n, _)| n).collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn shard_refuses_a_folder_holding_other_files_or_its_input_and_deletes_nothing() {
+    let dir = scratch("shard-foreign");
+    let out = dir.join("index");
+    std::fs::create_dir(&out).unwrap();
+    let index = out.join("index.dsr");
+    build_index(&root().join("corpus"), &index);
+    let input = std::fs::read(&index).unwrap();
+
+    // The input in the output folder: refused, kept.
+    let run = dossier(&["shard", index.to_str().unwrap(), "-o", out.to_str().unwrap()], &dir);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(!run.status.success(), "{stderr}");
+    assert!(stderr.contains("holds the input") && stderr.contains(out.to_str().unwrap()), "{stderr}");
+    assert_eq!(std::fs::read(&index).unwrap(), input);
+
+    // An unrelated index in the output folder: refused, kept.
+    let elsewhere = dir.join("stories.dsr");
+    std::fs::rename(&index, &elsewhere).unwrap();
+    std::fs::write(out.join("other.dsr"), b"someone else's index").unwrap();
+    let run = dossier(&["shard", elsewhere.to_str().unwrap(), "-o", out.to_str().unwrap()], &dir);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(!run.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("did not write (other.dsr)") && stderr.contains(out.to_str().unwrap()),
+        "{stderr}"
+    );
+    assert_eq!(names_in(&out), ["other.dsr"]);
+    assert_eq!(names_in(&dir), ["index", "stories.dsr"], "no temporary folder left");
+
+    // A previous run's shards plus a file of the user's: refused too.
+    let own = dir.join("own");
+    let run = dossier(&["shard", elsewhere.to_str().unwrap(), "-o", own.to_str().unwrap()], &dir);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    std::fs::write(own.join("notes.txt"), b"mine").unwrap();
+    let run = dossier(&["shard", elsewhere.to_str().unwrap(), "-o", own.to_str().unwrap()], &dir);
+    assert!(!run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("(notes.txt)"));
+    assert!(own.join("notes.txt").exists() && own.join("root.dsr").exists());
+}
+
+#[test]
+fn shard_replaces_its_own_previous_output_with_the_new_set_only() {
+    let dir = scratch("shard-rerun");
+    let (whole, part) = (dir.join("whole.dsr"), dir.join("part.dsr"));
+    build_index(&root().join("corpus"), &whole);
+    build_index(&root().join("corpus/000_e9dab112098231ab.txt"), &part);
+    let out = dir.join("site/index");
+
+    for (index, other) in [(&whole, &part), (&whole, &part), (&part, &whole)] {
+        let run = dossier(&["shard", index.to_str().unwrap(), "-o", out.to_str().unwrap()], &dir);
+        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+        // Exactly the new set: no stale shard of the earlier run.
+        assert_eq!(names_in(&out), shard_names(index));
+        let stale: Vec<String> = shard_names(other).into_iter().filter(|n| n != "root.dsr").collect();
+        assert!(stale.iter().all(|n| !out.join(n).exists()), "a shard of the earlier set is left");
+        assert_eq!(names_in(&dir.join("site")), ["index"], "no temporary folder left beside it");
+    }
+    // An empty folder is fine too.
+    let empty = dir.join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let run = dossier(&["shard", whole.to_str().unwrap(), "-o", empty.to_str().unwrap()], &dir);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(names_in(&empty), shard_names(&whole));
+}

@@ -5,7 +5,7 @@ mod common;
 
 use std::collections::HashMap;
 
-use dossier::format::{Error as FormatError, Index, Root};
+use dossier::format::{Error as FormatError, Index, LoadedShards, Root};
 use dossier::query::{SearchOptions, Searcher};
 use dossier::shard::{split, ShardOptions, ROOT};
 use dossier::Error;
@@ -17,19 +17,22 @@ const TINY: ShardOptions = ShardOptions { term_part_bytes: 2048, doc_part_bytes:
 struct Client {
     root: Root,
     server: HashMap<String, Vec<u8>>,
-    cache: HashMap<String, Vec<u8>>,
+    cache: LoadedShards,
     fetched: Vec<String>,
+    /// Shards the page could not load, with why (as engine.js marks them failed).
+    refused: Vec<(String, FormatError)>,
 }
 
 impl Client {
     fn new(embedded: &[u8], options: &ShardOptions) -> Client {
         let mut server: HashMap<String, Vec<u8>> = split(embedded, options).unwrap().into_iter().collect();
         let root = Root::read(server.remove(ROOT).unwrap()).unwrap();
-        Client { root, server, cache: HashMap::new(), fetched: Vec::new() }
+        Client { root, server, cache: LoadedShards::new(), fetched: Vec::new(), refused: Vec::new() }
     }
 
-    /// Runs `f` as the page does: on `NeedShards`, fetch them and ask again. Returns the answer
-    /// and the number of rounds it took.
+    /// Runs `f` as the page does: on `NeedShards`, fetch them and ask again; a shard the server
+    /// lacks (HTTP 404) or that `addShard` refuses is marked failed. Returns the answer and the
+    /// number of rounds it took.
     fn ask<T>(&mut self, f: impl Fn(&Searcher) -> dossier::Result<T>) -> (dossier::Result<T>, usize) {
         for round in 1..=6 {
             let answer = {
@@ -40,17 +43,29 @@ impl Client {
                 Err(Error::Format(FormatError::NeedShards(names))) => {
                     assert!(!names.is_empty());
                     for name in names {
-                        assert!(!self.cache.contains_key(&name), "asked twice for {name}");
-                        let bytes = self.server.get(&name).unwrap_or_else(|| panic!("no shard {name}"));
-                        dossier::format::verify_checksum(bytes).unwrap();
-                        self.cache.insert(name.clone(), bytes.clone());
-                        self.fetched.push(name);
+                        assert!(!self.fetched.contains(&name), "asked twice for {name}");
+                        self.fetched.push(name.clone());
+                        let Some(bytes) = self.server.get(&name) else {
+                            self.cache.fail(&name, "HTTP 404");
+                            continue;
+                        };
+                        if let Err(e) = self.cache.add(&self.root, &name, bytes.clone()) {
+                            self.cache.fail(&name, &e.to_string());
+                            self.refused.push((name, e));
+                        }
                     }
                 }
                 other => return (other, round),
             }
         }
         panic!("still missing shards after 6 rounds");
+    }
+
+    /// Exchanges the bytes of two files on the server.
+    fn swap(&mut self, a: &str, b: &str) {
+        let (x, y) = (self.server.remove(a).unwrap(), self.server.remove(b).unwrap());
+        self.server.insert(a.to_string(), y);
+        self.server.insert(b.to_string(), x);
     }
 }
 
@@ -189,4 +204,168 @@ fn a_damaged_shard_is_refused() {
     let mut flipped = root.clone();
     flipped[root.len() / 2] ^= 0x55;
     assert!(Root::read(flipped).is_err(), "a damaged root");
+}
+
+/// The document part of the document with this id, by the embedded index's ordinals.
+fn doc_part_of(embedded: &[u8], client: &Client, id: &str) -> String {
+    let ordinal = Index::open(embedded).unwrap().docs().ordinal(id).unwrap();
+    let m = client.root.manifest();
+    m.doc_part_name(ordinal / m.docs_per_part)
+}
+
+/// The error's message, which the page shows.
+fn message<T: std::fmt::Debug>(answer: dossier::Result<T>) -> String {
+    match answer {
+        Err(e) => e.to_string(),
+        Ok(v) => panic!("an answer from mixed-up parts: {v:?}"),
+    }
+}
+
+#[test]
+fn two_term_parts_swapped_on_the_host_are_refused_by_name_not_searched() {
+    let embedded = common::seeds_index();
+    let mut client = Client::new(&embedded, &TINY);
+    let m = client.root.manifest().clone();
+    let kellogg = m.term_part_name(dossier::format::shards::part_of(&m.term_firsts, b"kellogg"));
+    let other = m.term_part_name(0);
+    assert_ne!(kellogg, other);
+    client.swap(&kellogg, &other);
+
+    let found = message(client.ask(|s| s.search("kellogg ", &options(3))).0);
+    assert!(found.contains(&format!("index part {kellogg} holds {other}")), "{found}");
+    assert!(found.contains("mixed up; rebuild or re-upload"), "{found}");
+    let refused: Vec<&FormatError> = client.refused.iter().map(|(_, e)| e).collect();
+    assert_eq!(refused, [&FormatError::WrongPart { name: kellogg.clone(), holds: Some(other.clone()) }]);
+}
+
+#[test]
+fn two_document_parts_swapped_never_open_another_article() {
+    let embedded = common::seeds_index();
+    let whole = Searcher::open(&embedded).unwrap();
+    let mut client = Client::new(&embedded, &TINY);
+    let id = whole.search("kellogg", &options(1)).unwrap().results[0].id.clone();
+    let part = doc_part_of(&embedded, &client, &id);
+    let other = (0..client.root.manifest().doc_parts)
+        .map(|p| client.root.manifest().doc_part_name(p))
+        .find(|n| *n != part)
+        .unwrap();
+    client.swap(&part, &other);
+
+    let read = message(client.ask(|s| s.document(&id, "kellogg")).0);
+    assert!(
+        read.contains(&format!("index part {part} failed to load: index part {part} holds {other}")),
+        "{read}"
+    );
+    // The search lists the article unavailable in its place, never another one's text.
+    let (found, _) = client.ask(|s| s.search("kellogg ", &options(10)));
+    let found = found.unwrap();
+    let want = whole.search("kellogg ", &options(10)).unwrap();
+    assert_eq!((found.total, found.results.len()), (want.total, want.results.len()));
+    let unavailable: Vec<_> = found.results.iter().filter_map(|r| r.unavailable.as_ref()).collect();
+    assert!(!unavailable.is_empty() && unavailable.iter().all(|u| u.part == part), "{unavailable:?}");
+    for hit in found.results.iter().filter(|r| r.unavailable.is_none()) {
+        let same = want.results.iter().find(|w| w.id == hit.id).unwrap();
+        assert_eq!((&hit.title, &hit.excerpt), (&same.title, &same.excerpt));
+    }
+}
+
+#[test]
+fn a_content_named_shard_with_other_bytes_is_refused_by_name() {
+    let embedded = common::seeds_index();
+    let mut client = Client::new(&embedded, &TINY);
+    let m = client.root.manifest().clone();
+    client.swap(&m.entities, &m.related);
+    let first =
+        Searcher::open(&embedded).unwrap().entities(&Default::default()).unwrap().entities[0].id.clone();
+
+    let page = message(client.ask(|s| s.entity(&first, None)).0);
+    assert!(page.contains(&format!("index part {} holds {}", m.entities, m.related)), "{page}");
+    assert!(!page.contains("no entity"), "a refused part is not an unknown entity: {page}");
+    let listed = client.ask(|s| s.entities(&Default::default())).0;
+    assert!(
+        matches!(listed, Err(Error::Format(FormatError::PartFailed { ref name, .. })) if *name == m.entities)
+    );
+}
+
+#[test]
+fn a_part_of_an_older_build_is_refused_by_name() {
+    let embedded = common::seeds_index();
+    let older = common::index_of(&common::root().join("corpus/000_e9dab112098231ab.txt"));
+    let old_files: HashMap<String, Vec<u8>> = split(&older, &TINY).unwrap().into_iter().collect();
+    let old_root = Root::read(old_files[ROOT].clone()).unwrap();
+    let old_t0 = old_root.manifest().term_part_name(0);
+
+    let mut client = Client::new(&embedded, &TINY);
+    // Every shard of a build passes.
+    for (name, bytes) in &client.server {
+        client.root.verify_part(name, bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    let t0 = client.root.manifest().term_part_name(0);
+    assert_ne!(t0, old_t0, "another build, another suffix");
+    client.server.insert(t0.clone(), old_files[&old_t0].clone());
+    let error = client.root.verify_part(&t0, &client.server[&t0]).unwrap_err();
+    assert_eq!(error, FormatError::WrongPart { name: t0.clone(), holds: Some(old_t0) });
+    // A numbered part with no PART section (a build before parts were labelled) is refused too.
+    let unlabelled = dossier::format::IndexWriter::new().finish().unwrap();
+    let error = client.root.verify_part(&t0, &unlabelled).unwrap_err();
+    assert_eq!(error, FormatError::WrongPart { name: t0.clone(), holds: None });
+    assert!(error.to_string().contains("older build"), "{error}");
+    // A name the root does not list.
+    let error = client.root.verify_part("t999999-000000000000.dsr", &unlabelled).unwrap_err();
+    assert_eq!(error, FormatError::UnknownPart("t999999-000000000000.dsr".into()));
+}
+
+#[test]
+fn a_missing_document_part_costs_its_results_not_the_search() {
+    let embedded = common::seeds_index();
+    let whole = Searcher::open(&embedded).unwrap();
+    let want = whole.search("kellogg ", &options(10)).unwrap();
+    let mut client = Client::new(&embedded, &TINY);
+    let lost = want.results[1].id.clone();
+    let part = doc_part_of(&embedded, &client, &lost);
+    client.server.remove(&part);
+
+    let found = client.ask(|s| s.search("kellogg ", &options(10))).0.unwrap();
+    assert_eq!((found.total, found.results.len()), (want.total, want.results.len()));
+    let mut shown = 0;
+    for hit in &found.results {
+        match &hit.unavailable {
+            Some(why) => assert_eq!((why.part.as_str(), why.reason.as_str()), (part.as_str(), "HTTP 404")),
+            None => {
+                assert_ne!(hit.id, lost);
+                shown += 1;
+            }
+        }
+    }
+    assert!(shown > 0 && shown < found.results.len(), "some shown, the lost one not: {shown}");
+    let json = serde_json::to_value(&found.results).unwrap();
+    assert!(json.as_array().unwrap().iter().any(|r| r["unavailable"]["part"] == part.as_str()), "{json}");
+
+    // The reader says what happened, not "no such document".
+    let read = client.ask(|s| s.document(&lost, "")).0;
+    assert_eq!(
+        read.unwrap_err(),
+        Error::Format(FormatError::PartFailed { name: part.clone(), reason: "HTTP 404".into() })
+    );
+    // A missing term part is an error naming it, never "nothing matches".
+    let m = client.root.manifest().clone();
+    let putin = m.term_part_name(dossier::format::shards::part_of(&m.term_firsts, b"putin"));
+    client.server.remove(&putin);
+    let found = message(client.ask(|s| s.search("putin ", &options(10))).0);
+    assert_eq!(found, format!("index part {putin} failed to load: HTTP 404"));
+}
+
+#[test]
+fn a_missing_entities_shard_is_not_an_entity_that_does_not_exist() {
+    let embedded = common::seeds_index();
+    let first =
+        Searcher::open(&embedded).unwrap().entities(&Default::default()).unwrap().entities[0].id.clone();
+    let mut client = Client::new(&embedded, &TINY);
+    let entities = client.root.manifest().entities.clone();
+    client.server.remove(&entities);
+    let page = client.ask(|s| s.entity(&first, None)).0;
+    assert_eq!(
+        page.unwrap_err(),
+        Error::Format(FormatError::PartFailed { name: entities, reason: "HTTP 404".into() })
+    );
 }

@@ -19,7 +19,12 @@ export function load() {
     try {
       const wasm = await import('./pkg/dossier.js');
       await wasm.default({ module_or_path: await wasmSource() });
-      if (!wasm.hasEmbeddedIndex()) wasm.openRoot(await fetchBytes(`${SHARDS}root.dsr`));
+      if (!wasm.hasEmbeddedIndex()) {
+        const root = await fetchBytes(`${SHARDS}root.dsr`).catch((err) => {
+          throw new Error(`${SHARDS}root.dsr: ${err.message}`);
+        });
+        wasm.openRoot(root);
+      }
       return wasm;
     } catch (err) {
       loading = null; // allow a retry
@@ -37,12 +42,36 @@ export async function isSharded() {
 /** Shards fetched or being fetched this session, by name. */
 const shards = new Map();
 
-/** Fetch the shards a sharded index asked for (each once per session) and hand them over. */
+/** Shards that failed for a reason that may pass (a network error, HTTP 5xx): marked failed in
+ * the core for the answer that asked for them, then forgotten so the next answer retries. */
+const retryLater = new Set();
+
+/**
+ * Fetch the shards a sharded index asked for (each once per session) and hand them over. A
+ * shard that cannot be had is marked failed in the core (markShardFailed), which then answers
+ * without it where it can (a search shows that result as unavailable) and otherwise throws an
+ * error naming it; so this never rejects. A 404 or a refused shard (damaged, or not the part its
+ * name says) stays failed for the session; any other failure is retried by the next answer.
+ */
 function fetchShards(wasm, names) {
   return Promise.all(names.map((name) => {
     if (!shards.has(name)) {
-      const fetched = fetchBytes(SHARDS + encodeURIComponent(name)).then((bytes) => wasm.addShard(name, bytes));
-      fetched.catch(() => shards.delete(name)); // a failed fetch may be retried later
+      const fetched = fetchBytes(SHARDS + encodeURIComponent(name))
+        .then((bytes) => {
+          try {
+            wasm.addShard(name, bytes);
+          } catch (err) {
+            // Refused by the core: the message names the part ("index part d3-… holds d5-…").
+            throw Object.assign(new Error(detail(err).replace(`index part ${name} `, 'it ')), { permanent: true });
+          }
+        })
+        .catch((err) => {
+          wasm.markShardFailed(name, detail(err));
+          if (!err.permanent) {
+            shards.delete(name);
+            retryLater.add(name);
+          }
+        });
       shards.set(name, fetched);
     }
     return shards.get(name);
@@ -51,8 +80,18 @@ function fetchShards(wasm, names) {
 
 async function fetchBytes(url) {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  if (!response.ok) {
+    // A missing file stays missing; a server error may not.
+    const permanent = response.status === 404 || response.status === 410;
+    throw Object.assign(new Error(`HTTP ${response.status}`), { permanent });
+  }
   return new Uint8Array(await response.arrayBuffer());
+}
+
+/** The file name of the index part an error message says failed to load, or null: for the
+ * views, to say "could not be loaded" rather than "not found". */
+export function failedPart(message) {
+  return /index part (\S+) failed to load/.exec(String(message))?.[1] ?? null;
 }
 
 /** Corpus facts: { documents, terms, formatVersion }. */
@@ -62,7 +101,9 @@ export async function info() {
 }
 
 /**
- * Search the corpus: { query, total, partial, didYouMean, facets, results }. `options` are
+ * Search the corpus: { query, total, partial, didYouMean, facets, results }. In a sharded index
+ * a result whose document part failed to load has empty fields and `unavailable: { part, reason }`.
+ * `options` are
  * { limit, offset, entities, from, to, undated, facetLimit, timeline }; an empty query with filters
  * lists every document passing them, newest first.
  */
@@ -132,6 +173,8 @@ const MAX_ROUNDS = 6;
  * and ask again. */
 async function call(wasm, fn) {
   try {
+    for (const name of retryLater) wasm.retryShard(name);
+    retryLater.clear();
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const answer = fn();
       if (!answer?.need) return answer;

@@ -291,7 +291,8 @@ impl<'a> DocStore<'a> {
     }
 
     /// The document with this ordinal; an error if the record is malformed or out of range,
-    /// or (sharded) if its part is not loaded.
+    /// or (sharded) if its part is not loaded ([`Error::NeedShards`]) or failed to load
+    /// ([`Error::PartFailed`]).
     pub fn get(&self, ordinal: u32) -> Result<DocRecord<'a>, Error> {
         if ordinal >= self.count {
             return Err(Error::corrupt(DOCS, format!("no document {ordinal}")));
@@ -301,6 +302,9 @@ impl<'a> DocStore<'a> {
             Store::Sharded(shards, _) => {
                 let part = ordinal / shards.manifest.docs_per_part;
                 let name = shards.manifest.doc_part_name(part);
+                if let Some(reason) = shards.failure(&name) {
+                    return Err(Error::PartFailed { reason: reason.to_string(), name });
+                }
                 let docs = shards.section(&name, DOCS)?.ok_or(Error::NeedShards(vec![name]))?;
                 Part::open(docs)?.get(ordinal - part * shards.manifest.docs_per_part, ordinal)
             }

@@ -35,6 +35,7 @@
 //! | `RELS` | per document: most similar documents (optional) | [`related`]       |
 //! | `SHRD` | the shard list of a sharded index's root        | [`shards`]        |
 //! | `DATE` | every document's date, in a sharded index       | [`shards`]        |
+//! | `PART` | a numbered shard's own file name, to check it is the part asked for | [`shards`] |
 //!
 //! The four entity sections are present together or not at all; an index without them (such
 //! as one built before entities existed) reads as having no entities.
@@ -77,8 +78,8 @@ pub use docstore::{DocRecord, DocStore};
 pub use entities::{Entities, EntityRecord, Kind};
 pub use meta::Meta;
 pub use postings::{Posting, PostingsReader, TermInfo};
+pub use shards::{LoadedShards, Root, ShardSource, PART, SHRD};
 use shards::{Manifest, Shards};
-pub use shards::{Root, ShardSource, SHRD};
 
 /// The first eight bytes of every index file.
 pub const MAGIC: [u8; 8] = *b"DOSSIER\0";
@@ -142,6 +143,32 @@ pub enum Error {
     MissingSection(String),
     /// A sharded index needs these shards (file names) to answer; fetch them and ask again.
     NeedShards(Vec<String>),
+    /// A shard of a sharded index is damaged: its header or checksum fails.
+    DamagedPart {
+        /// The shard's file name.
+        name: String,
+        /// What is wrong with its bytes.
+        error: Box<Error>,
+    },
+    /// A shard's bytes are not the part its file name says (two files swapped on the host, or
+    /// one left over from another build): see [`shards::verify_part`].
+    WrongPart {
+        /// The file name it was loaded as.
+        name: String,
+        /// The part the bytes are: the name in their `PART` section, or (for a content-named
+        /// shard) the name their hash gives; `None` when a numbered part has no `PART` section.
+        holds: Option<String>,
+    },
+    /// A file name the root of this sharded index does not list.
+    UnknownPart(String),
+    /// A shard that could not be loaded (the page's fetch failed, or the shard was refused);
+    /// a request that cannot do without it fails with this instead of answering without it.
+    PartFailed {
+        /// The shard's file name.
+        name: String,
+        /// Why, as the loader reported it ("HTTP 404").
+        reason: String,
+    },
     /// A section's contents are malformed.
     Corrupt {
         /// The section's tag.
@@ -176,6 +203,23 @@ impl fmt::Display for Error {
             ),
             Error::MissingSection(tag) => write!(f, "index has no {tag} section; rebuild it"),
             Error::NeedShards(names) => write!(f, "index shards not loaded yet: {}", names.join(", ")),
+            Error::DamagedPart { name, error } => write!(f, "index part {name} is damaged: {error}"),
+            Error::WrongPart { name, holds } => {
+                match holds {
+                    Some(holds) => write!(f, "index part {name} holds {holds}")?,
+                    None => write!(
+                        f,
+                        "index part {name} does not say which part it is (a file of an older build?)"
+                    )?,
+                }
+                write!(f, ": the site's index files are mixed up; rebuild or re-upload it")
+            }
+            Error::UnknownPart(name) => write!(
+                f,
+                "{name} is not a part of this index (its root does not list it); reload the page, or \
+                 rebuild the index"
+            ),
+            Error::PartFailed { name, reason } => write!(f, "index part {name} failed to load: {reason}"),
             Error::Corrupt { section, detail } => {
                 write!(f, "index section {section} is corrupted: {detail}; rebuild it")
             }
@@ -357,10 +401,12 @@ impl<'a> Index<'a> {
     }
 
     /// [`Index::need`], after asking for the document part of every one of `docs`, so that a
-    /// request fetches all the documents it shows in one round.
+    /// request fetches all the documents it shows in one round. A document part that failed to
+    /// load is no error here: [`DocStore::get`] reports it for each of its documents
+    /// ([`Error::PartFailed`]), so a caller can do without them.
     pub fn need_docs(&self, docs: impl IntoIterator<Item = u32>) -> Result<(), Error> {
         docs.into_iter().for_each(|d| self.docs.touch(d));
-        self.need()
+        self.shards.as_ref().map_or(Ok(()), Shards::need_sparing_docs)
     }
 
     /// In a sharded index, records the optional shard `name` as missing if it is not loaded.

@@ -15,6 +15,9 @@
 //! | entities     | `ENTS` `DENT` `EIDS` `EALS` | —                       | entity pages and facets     |
 //! | related      | `RELS`            | —                                 | the reader's related list   |
 //!
+//! The term, positions, document and id parts (the numbered parts) also hold `PART`, their
+//! own file name (see *Verified parts*).
+//!
 //! Every piece is a complete index file (magic, version, table of contents, CRC-32), so a
 //! shard is verified like any index. Shards are named by content: the dates, entities and
 //! related shards are `<FNV-1a 64 of their bytes, 16 hex digits>.dsr`; the numbered parts —
@@ -22,6 +25,19 @@
 //! (terms), `p<i>-…` (positions), `d<i>-…` (documents) and `i<i>-…` (ids), where the suffix is
 //! the start of the FNV-1a 64 of the whole index, so any change to the corpus renames them
 //! all. A host can cache every shard forever; only the root (`root.dsr`) must be revalidated.
+//!
+//! # Verified parts
+//!
+//! A loaded shard is checked against what the root says it should be, so two files swapped on
+//! the host, or one left over from an earlier build, is an error naming the part
+//! ([`Error::WrongPart`]), never a wrong answer ([`verify_part`], [`Root::verify_part`]):
+//!
+//! - each numbered part carries a `PART` section holding its own file name (UTF-8), suffix
+//!   included, so a part of another build of the index is caught as well;
+//! - a content-named shard (dates, entities, related) must hash to its name.
+//!
+//! The root itself lists no per-part hashes: it is fetched on every page open, and a sharded
+//! index of 100k articles has ~37,000 numbered parts.
 //!
 //! # `SHRD`
 //!
@@ -44,6 +60,11 @@
 //! searcher then fails with [`Error::NeedShards`] listing every missing shard at once, the
 //! page fetches them, and asks again. Results never depend on which other shards happen to be
 //! loaded: what a query reads is decided by the query alone.
+//!
+//! A shard the page could not load (HTTP 404, or refused by [`Root::verify_part`]) is marked
+//! failed ([`LoadedShards::fail`]). A request that needs it then fails with
+//! [`Error::PartFailed`] naming it, except that a failed document part costs only the
+//! documents it holds: a search lists them as unavailable rather than failing.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -56,12 +77,20 @@ pub const SHRD: Tag = *b"SHRD";
 /// Dates of every document (u32 YYYYMMDD, 0 = undated, in ordinal order): its own shard in a
 /// sharded index, so the timeline needs no document text.
 pub const DATE: Tag = *b"DATE";
+/// A numbered part's own file name (UTF-8), checked when it is loaded ([`verify_part`]).
+pub const PART: Tag = *b"PART";
 
 /// Where a sharded index's shards come from (the page's cache of fetched files).
 pub trait ShardSource {
     /// The bytes of the shard with this file name, if loaded. They must have passed
-    /// [`super::verify_checksum`].
+    /// [`verify_part`] (or [`Root::verify_part`]).
     fn shard(&self, name: &str) -> Option<&[u8]>;
+
+    /// Why the shard with this file name could not be loaded, if it failed for good: a read
+    /// that needs it reports [`Error::PartFailed`] instead of asking for it again.
+    fn failure(&self, _name: &str) -> Option<&str> {
+        None
+    }
 }
 
 impl ShardSource for HashMap<String, Vec<u8>> {
@@ -70,28 +99,91 @@ impl ShardSource for HashMap<String, Vec<u8>> {
     }
 }
 
-/// The names of shards a reader needed but did not have, in the order first asked for.
+/// The shards of a sharded index loaded so far, each verified against the root as it is
+/// added, and those that failed to load (the wasm's session cache).
 #[derive(Debug, Default)]
-struct Misses(RefCell<Vec<String>>);
+pub struct LoadedShards {
+    files: HashMap<String, Vec<u8>>,
+    failed: HashMap<String, String>,
+}
+
+impl LoadedShards {
+    /// Nothing loaded yet.
+    pub fn new() -> LoadedShards {
+        LoadedShards::default()
+    }
+
+    /// Adds shard `name` after [`Root::verify_part`]: fails, keeping nothing, if its bytes are
+    /// damaged or not the part `root` names so.
+    pub fn add(&mut self, root: &Root, name: &str, bytes: Vec<u8>) -> Result<(), Error> {
+        root.verify_part(name, &bytes)?;
+        self.failed.remove(name);
+        self.files.insert(name.to_string(), bytes);
+        Ok(())
+    }
+
+    /// Records that shard `name` could not be loaded, and why (`"HTTP 404"`): reads that need
+    /// it fail with [`Error::PartFailed`], or for a document part, show it unavailable.
+    pub fn fail(&mut self, name: &str, reason: &str) {
+        if !self.files.contains_key(name) {
+            self.failed.insert(name.to_string(), reason.to_string());
+        }
+    }
+
+    /// Forgets that shard `name` failed, so that the next read that needs it asks for it again.
+    pub fn retry(&mut self, name: &str) {
+        self.failed.remove(name);
+    }
+}
+
+impl ShardSource for LoadedShards {
+    fn shard(&self, name: &str) -> Option<&[u8]> {
+        self.files.get(name).map(Vec::as_slice)
+    }
+
+    fn failure(&self, name: &str) -> Option<&str> {
+        self.failed.get(name).map(String::as_str)
+    }
+}
+
+/// The shards a reader needed but did not have, in the order first asked for: those not
+/// loaded yet, and those that failed to load (with why).
+#[derive(Debug, Default)]
+struct Misses {
+    missing: RefCell<Vec<String>>,
+    failed: RefCell<Vec<(String, String)>>,
+}
 
 impl Misses {
     fn add(&self, name: &str) {
-        let mut names = self.0.borrow_mut();
+        let mut names = self.missing.borrow_mut();
         if !names.iter().any(|n| n == name) {
             names.push(name.to_string());
         }
     }
 
-    fn any(&self) -> bool {
-        !self.0.borrow().is_empty()
+    fn fail(&self, name: &str, reason: &str) {
+        let mut failed = self.failed.borrow_mut();
+        if !failed.iter().any(|(n, _)| n == name) {
+            failed.push((name.to_string(), reason.to_string()));
+        }
     }
 
-    fn check(&self) -> Result<(), Error> {
-        let names = std::mem::take(&mut *self.0.borrow_mut());
-        if names.is_empty() {
-            Ok(())
-        } else {
-            Err(Error::NeedShards(names))
+    fn any(&self) -> bool {
+        !self.missing.borrow().is_empty() || !self.failed.borrow().is_empty()
+    }
+
+    /// `NeedShards` for those not loaded yet; then `PartFailed` for the first failed one that
+    /// `spare` does not excuse. Forgets them all.
+    fn check(&self, spare: impl Fn(&str) -> bool) -> Result<(), Error> {
+        let names = std::mem::take(&mut *self.missing.borrow_mut());
+        let failed = std::mem::take(&mut *self.failed.borrow_mut());
+        if !names.is_empty() {
+            return Err(Error::NeedShards(names));
+        }
+        match failed.into_iter().find(|(name, _)| !spare(name)) {
+            Some((name, reason)) => Err(Error::PartFailed { name, reason }),
+            None => Ok(()),
         }
     }
 }
@@ -131,6 +223,41 @@ impl Root {
     pub fn manifest(&self) -> &Manifest {
         &self.manifest
     }
+
+    /// Checks that `bytes`, loaded as shard `name`, are that shard of this index: `name` is
+    /// one this root lists ([`Error::UnknownPart`]), then [`verify_part`].
+    pub fn verify_part(&self, name: &str, bytes: &[u8]) -> Result<(), Error> {
+        if !self.manifest.lists(name) {
+            return Err(Error::UnknownPart(name.to_string()));
+        }
+        verify_part(name, bytes)
+    }
+}
+
+/// Checks that `bytes` are the shard called `name`: an index file whose checksum verifies
+/// ([`Error::DamagedPart`]) and that is the part its name says ([`Error::WrongPart`]). A
+/// content-named shard (`<16 hex digits>.dsr`) must hash to its name; a numbered part must
+/// hold its own name in `PART`. The one check every loader of shards makes.
+pub fn verify_part(name: &str, bytes: &[u8]) -> Result<(), Error> {
+    let damaged = |error| Error::DamagedPart { name: name.to_string(), error: Box::new(error) };
+    super::verify_checksum(bytes).map_err(damaged)?;
+    let toc = Toc::read(bytes).map_err(damaged)?;
+    let wrong = |holds: Option<String>| Err(Error::WrongPart { name: name.to_string(), holds });
+    if is_content_name(name) {
+        let actual = format!("{}.dsr", content_name(bytes));
+        return if actual == name { Ok(()) } else { wrong(Some(actual)) };
+    }
+    match toc.optional(PART) {
+        Some(own) if own == name.as_bytes() => Ok(()),
+        Some(own) => wrong(Some(String::from_utf8_lossy(own).into_owned())),
+        None => wrong(None),
+    }
+}
+
+/// True for the name of a content-named shard: 16 lowercase hex digits, then `.dsr`.
+fn is_content_name(name: &str) -> bool {
+    name.strip_suffix(".dsr")
+        .is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
 }
 
 /// One request's access to a sharded index's shards: the list, the loaded ones, and the names
@@ -149,13 +276,22 @@ impl<'a> Shards<'a> {
         Shards { manifest, source, misses: Rc::default() }
     }
 
-    /// The bytes of shard `name`, or `None`, recording it as missing, if it is not loaded.
+    /// The bytes of shard `name`, or `None`, recording it as missing (or as failed, if it
+    /// failed to load), if it is not loaded.
     pub fn file(&self, name: &str) -> Option<&'a [u8]> {
         let file = self.source.shard(name);
         if file.is_none() {
-            self.misses.add(name);
+            match self.source.failure(name) {
+                Some(reason) => self.misses.fail(name, reason),
+                None => self.misses.add(name),
+            }
         }
         file
+    }
+
+    /// Why shard `name` failed to load, if it did (without recording anything).
+    pub fn failure(&self, name: &str) -> Option<&'a str> {
+        self.source.failure(name)
     }
 
     /// The `tag` section of shard `name`: `Ok(None)`, recording the shard as missing, if it
@@ -165,12 +301,20 @@ impl<'a> Shards<'a> {
     }
 
     /// Fails with [`Error::NeedShards`] if a read since the last call needed a shard that is
-    /// not loaded (and forgets them).
+    /// not loaded, or else with [`Error::PartFailed`] if one it needed failed to load (and
+    /// forgets them).
     pub fn need(&self) -> Result<(), Error> {
-        self.misses.check()
+        self.misses.check(|_| false)
     }
 
-    /// True if a read since the last [`Shards::need`] needed a shard that is not loaded.
+    /// [`Shards::need`], except that a document part that failed to load is no error: the
+    /// reads of its documents report it one by one.
+    pub fn need_sparing_docs(&self) -> Result<(), Error> {
+        self.misses.check(|name| self.manifest.is_doc_part(name))
+    }
+
+    /// True if a read since the last [`Shards::need`] needed a shard that is not loaded (or
+    /// failed to load).
     pub fn pending(&self) -> bool {
         self.misses.any()
     }
@@ -216,6 +360,50 @@ impl Manifest {
     /// The file holding `DIDS` of id range `i`.
     pub fn id_part_name(&self, i: usize) -> String {
         format!("i{i}-{}.dsr", self.suffix)
+    }
+
+    /// The kind letter (`t`, `p`, `d`, `i`) and number of a numbered part of this index, if
+    /// `name` is one (its number in range, its suffix this index's).
+    fn numbered(&self, name: &str) -> Option<(u8, usize)> {
+        let (head, suffix) = name.strip_suffix(".dsr")?.split_once('-')?;
+        let kind = *head.as_bytes().first()?;
+        let digits = &head[1..];
+        if suffix != self.suffix || digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let i: usize = digits.parse().ok()?;
+        let count = match kind {
+            b't' | b'p' => self.term_firsts.len(),
+            b'd' => self.doc_parts as usize,
+            b'i' => self.id_firsts.len(),
+            _ => return None,
+        };
+        // "t03-…" is not "t3-…".
+        (i < count && format!("{}{i}-{suffix}.dsr", kind as char) == name).then_some((kind, i))
+    }
+
+    /// True if `name` is a document part of this index.
+    pub fn is_doc_part(&self, name: &str) -> bool {
+        self.numbered(name).is_some_and(|(kind, _)| kind == b'd')
+    }
+
+    /// True if `name` is a shard of this index (the root aside).
+    pub fn lists(&self, name: &str) -> bool {
+        let single = [&self.dates, &self.entities, &self.related];
+        single.iter().any(|s| !s.is_empty() && s.as_str() == name) || self.numbered(name).is_some()
+    }
+
+    /// Every shard's file name (the root aside), numbered parts first.
+    pub fn file_names(&self) -> Vec<String> {
+        let terms = self.term_firsts.len();
+        let mut out: Vec<String> = (0..terms).map(|i| self.term_part_name(i)).collect();
+        out.extend((0..terms).map(|i| self.positions_name(i)));
+        out.extend((0..self.doc_parts).map(|p| self.doc_part_name(p)));
+        out.extend((0..self.id_firsts.len()).map(|i| self.id_part_name(i)));
+        out.extend(
+            [&self.dates, &self.entities, &self.related].into_iter().filter(|s| !s.is_empty()).cloned(),
+        );
+        out
     }
 
     /// Encodes the section.

@@ -94,6 +94,93 @@ fn error_checksum() {
     assert!(matches!(verify_checksum(&bytes), Err(Error::Checksum { .. })));
 }
 
+/// `sample()` cut into a root and shards: (root, shards by name).
+fn sample_sharded() -> (Root, std::collections::HashMap<String, Vec<u8>>) {
+    let mut files: std::collections::HashMap<_, _> =
+        crate::shard::split(&sample(), &crate::shard::ShardOptions::default()).unwrap().into_iter().collect();
+    let root = Root::read(files.remove(crate::shard::ROOT).unwrap()).unwrap();
+    (root, files)
+}
+
+#[test]
+fn error_damaged_part() {
+    let (root, files) = sample_sharded();
+    let name = root.manifest().doc_part_name(0);
+    let mut bytes = files[&name].clone();
+    let n = bytes.len();
+    bytes[n / 2] ^= 0x40;
+    let error = root.verify_part(&name, &bytes).unwrap_err();
+    assert!(
+        matches!(&error, Error::DamagedPart { name: n, error } if *n == name && matches!(**error, Error::Checksum { .. }))
+    );
+    assert!(error.to_string().starts_with(&format!("index part {name} is damaged: index checksum mismatch")));
+}
+
+#[test]
+fn error_wrong_part() {
+    let (root, files) = sample_sharded();
+    let m = root.manifest();
+    let (terms, docs) = (m.term_part_name(0), m.doc_part_name(0));
+    let error = root.verify_part(&terms, &files[&docs]).unwrap_err();
+    assert_eq!(error, Error::WrongPart { name: terms.clone(), holds: Some(docs.clone()) });
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "index part {terms} holds {docs}: the site's index files are mixed up; rebuild or re-upload it"
+        )
+    );
+    let error = root.verify_part(&m.dates, &files[&m.related]).unwrap_err();
+    assert_eq!(error, Error::WrongPart { name: m.dates.clone(), holds: Some(m.related.clone()) });
+    for (name, bytes) in &files {
+        assert_eq!(root.verify_part(name, bytes), Ok(()), "{name}");
+        assert_eq!(shards::verify_part(name, bytes), Ok(()), "{name}");
+    }
+}
+
+#[test]
+fn error_unknown_part() {
+    let (root, files) = sample_sharded();
+    let m = root.manifest();
+    let past = m.doc_part_name(m.doc_parts);
+    let padded = m.doc_part_name(0).replacen("d0", "d00", 1);
+    for name in [past.as_str(), padded.as_str(), "root.dsr", "0123456789abcdef.dsr", ""] {
+        let error = root.verify_part(name, &files[&m.dates]).unwrap_err();
+        assert_eq!(error, Error::UnknownPart(name.to_string()));
+    }
+    assert!(Error::UnknownPart("x.dsr".into()).to_string().contains("not a part of this index"));
+}
+
+#[test]
+fn error_part_failed() {
+    let (root, files) = sample_sharded();
+    let mut loaded = LoadedShards::new();
+    for (name, bytes) in &files {
+        loaded.add(&root, name, bytes.clone()).unwrap();
+    }
+    let part = root.manifest().doc_part_name(0);
+    let mut failing = LoadedShards::new();
+    failing.fail(&part, "HTTP 404");
+    let index = Index::open_sharded(&root, &failing).unwrap();
+    let want = Error::PartFailed { name: part.clone(), reason: "HTTP 404".into() };
+    assert_eq!(index.docs().get(0).err(), Some(want.clone()));
+    assert_eq!(want.to_string(), format!("index part {part} failed to load: HTTP 404"));
+    // A failed document part spares need_docs (its documents report it); a failed term
+    // part fails need().
+    assert_eq!(index.need_docs([0]), Ok(()));
+    let terms = root.manifest().term_part_name(0);
+    failing.fail(&terms, "HTTP 500");
+    failing.retry(&part);
+    let index = Index::open_sharded(&root, &failing).unwrap();
+    assert!(index.postings().get("kellogg").is_none());
+    assert_eq!(index.need(), Err(Error::PartFailed { name: terms, reason: "HTTP 500".into() }));
+    index.docs().touch(0);
+    assert_eq!(index.need(), Err(Error::NeedShards(vec![part])), "retried: asked for again");
+    // Loaded shards answer; a loaded shard is never marked failed.
+    loaded.fail(&root.manifest().doc_part_name(0), "HTTP 404");
+    let index = Index::open_sharded(&root, &loaded).unwrap();
+    assert_eq!(index.docs().get(0).map(|d| d.id), Ok("a"));
+}
+
 #[test]
 fn error_missing_section() {
     let mut w = IndexWriter::new();

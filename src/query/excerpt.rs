@@ -26,7 +26,7 @@ pub const LEAD_BYTES: usize = 120;
 pub type Mark = [u32; 2];
 
 /// A passage of a document with its highlights.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Excerpt {
     /// The passage, newlines turned into spaces, with `…` where it was cut.
     pub text: String,

@@ -34,7 +34,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis;
-use crate::format::{DocRecord, Index, FORMAT_VERSION};
+use crate::format::{DocRecord, Error as FormatError, Index, FORMAT_VERSION};
 use crate::Result;
 pub use excerpt::{Excerpt, Highlighter, Mark};
 pub use matching::Matcher;
@@ -115,6 +115,20 @@ pub struct SearchHit {
     pub title_marks: Vec<Mark>,
     /// The best passage with its highlights.
     pub excerpt: Excerpt,
+    /// Sharded only: set when the part holding this document failed to load, so the result
+    /// is known but not its id, title or text (those are empty). Absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unavailable: Option<Unavailable>,
+}
+
+/// Why a result of a sharded index cannot be shown: its document part failed to load.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Unavailable {
+    /// The document part's file name.
+    pub part: String,
+    /// Why it failed ("HTTP 404", or why it was refused).
+    pub reason: String,
 }
 
 /// A whole document for the reader, with the query's matches marked.
@@ -257,8 +271,15 @@ impl<'a> Searcher<'a> {
         let mut results = Vec::with_capacity(limit.min(matches.docs.len()));
         let highlighter = Highlighter::new(&matches.terms);
         for scored in page() {
-            let doc = self.index.docs().get(scored.doc)?;
-            results.push(hit(&doc, scored.score, &highlighter));
+            // A failed document part costs its results, not the search: they stay in their
+            // place, marked unavailable, so the count and the pages stay right.
+            match self.index.docs().get(scored.doc) {
+                Ok(doc) => results.push(hit(&doc, scored.score, &highlighter)),
+                Err(FormatError::PartFailed { name, reason }) => {
+                    results.push(unavailable_hit(scored.score, Unavailable { part: name, reason }))
+                }
+                Err(e) => return Err(e.into()),
+            }
         }
         Ok(SearchResults {
             query: query.to_string(),
@@ -478,6 +499,21 @@ fn hit(doc: &DocRecord<'_>, score: f64, highlighter: &Highlighter<'_>) -> Search
         score: (score * 1e4).round() / 1e4,
         title_marks: highlighter.marks(doc.title),
         excerpt: excerpt::excerpt(doc.text, &highlighter.hits(doc.text)),
+        unavailable: None,
+    }
+}
+
+/// A result whose document part failed to load: only its score and why are known.
+fn unavailable_hit(score: f64, why: Unavailable) -> SearchHit {
+    SearchHit {
+        id: String::new(),
+        title: String::new(),
+        date: None,
+        url: None,
+        score: (score * 1e4).round() / 1e4,
+        title_marks: Vec::new(),
+        excerpt: Excerpt::default(),
+        unavailable: Some(why),
     }
 }
 

@@ -73,12 +73,14 @@ export function render(data, state) {
 /** Show `message` (plain text) in place of the page: an unknown id, say. */
 export function renderError(message, state) {
   drawn = null;
-  const title = el('h2', 'view-title', 'Entity not found');
+  // A part of the index that failed to load is not an entity that does not exist.
+  const failed = engine.failedPart(message);
+  const title = el('h2', 'view-title', failed ? 'Entity unavailable' : 'Entity not found');
   title.id = 'entity-title';
   title.tabIndex = -1;
   $view.setAttribute('aria-labelledby', 'entity-title');
-  $view.replaceChildren(backLink(state), title,
-    notice(`There is no entity “${state.entity}” in this corpus`, message, { error: true }));
+  const head = failed ? `The page of “${state.entity}” could not be loaded` : `There is no entity “${state.entity}” in this corpus`;
+  $view.replaceChildren(backLink(state), title, notice(head, message, { error: true }));
 }
 
 /** { title, status } for the page title and the status line. */

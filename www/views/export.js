@@ -66,7 +66,11 @@ async function allResults(state) {
   do {
     const page = await engine.search(state.query, { limit: PAGE, offset: rows.length, facetLimit: 0, ...filters });
     total = page.total;
-    for (const r of page.results) rows.push({ id: r.id, title: r.title, date: r.date, url: r.url, score: r.score });
+    for (const r of page.results) {
+      // A result whose part failed to load keeps its row, saying so.
+      const title = r.unavailable ? `(unavailable: part ${r.unavailable.part} failed to load: ${r.unavailable.reason})` : r.title;
+      rows.push({ id: r.id, title, date: r.date, url: r.url, score: r.score });
+    }
     if (!page.results.length) break;
   } while (rows.length < total);
   return { rows, json: { query: state.query.trim(), filters, total, results: rows } };

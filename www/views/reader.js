@@ -68,10 +68,13 @@ export function render({ doc, related }, state) {
 /** Show `message` (plain text) where the document would be. */
 export function renderError(message, state) {
   current = -1;
-  const title = el('h2', 'view-title', 'Document not found');
+  // A part of the index that failed to load is not a document that does not exist.
+  const failed = engine.failedPart(message);
+  const title = el('h2', 'view-title', failed ? 'Document unavailable' : 'Document not found');
   title.id = 'reader-title';
   title.tabIndex = -1;
-  $reader.replaceChildren(backLink(state, []), title, notice('This document can’t be shown', message, { error: true }));
+  const head = failed ? 'This document’s text could not be loaded' : 'This document can’t be shown';
+  $reader.replaceChildren(backLink(state, []), title, notice(head, message, { error: true }));
 }
 
 /** { title, status } for the page title and the status line. */

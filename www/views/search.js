@@ -230,6 +230,7 @@ function renderTools(data) {
 }
 
 function renderResult(result, state) {
+  if (result.unavailable) return renderUnavailable(result.unavailable);
   const item = el('li', 'result');
   item.dataset.id = result.id;
 
@@ -249,6 +250,15 @@ function renderResult(result, state) {
   renderMarked(excerpt, result.excerpt?.text ?? '', result.excerpt?.marks);
 
   item.append(title, meta, excerpt);
+  return item;
+}
+
+/** A result the core knows but cannot show: its document part failed to load. */
+function renderUnavailable({ part, reason }) {
+  const item = el('li', 'result is-unavailable');
+  item.dataset.unavailable = part;
+  item.append(el('h3', 'result-title', 'Article unavailable'),
+    el('p', 'result-excerpt', `This article’s part ${part} failed to load (${reason}).`));
   return item;
 }
 

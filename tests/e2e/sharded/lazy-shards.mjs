@@ -97,3 +97,70 @@ test('a sharded index is fetched lazily, a shard at most once', async () => {
     await screenshot(page, 'sharded-reader');
   });
 });
+
+/** Forget the problems the lost part causes (its 404, the browser's log of it, the reader's
+ * error status naming it), so that withPage still fails on any other. */
+function expectOnly(problems, lost) {
+  problems.failedRequests = problems.failedRequests.filter((r) => !r.includes(`/index/${lost}`));
+  problems.consoleErrors = problems.consoleErrors.filter((m) => !m.includes(lost) && !/status of 404/.test(m));
+}
+
+/** Every row of the result list, in order: { id } or { unavailable: part name, text }. */
+function readRows(page) {
+  return page.$$eval('#results ol.results > li', (items) => items.map((item) => (
+    item.dataset.unavailable ? { unavailable: item.dataset.unavailable, text: item.textContent } : { id: item.dataset.id })));
+}
+
+test('a document part that fails to load costs that result, not the search; the reader says why', async () => {
+  // Which document parts kellogg's first page reads, on an intact site.
+  let order = [];
+  const parts = [];
+  await withPage(session.browser, 'about:blank', async ({ page }) => {
+    page.on('request', (req) => {
+      const name = shardName(req.url());
+      if (/^d\d+-/.test(name)) parts.push(name);
+    });
+    await page.goto(`${session.url}#q=kellogg`);
+    await waitForResults(page, 'kellogg');
+    order = (await readResults(page)).map((r) => r.id);
+  });
+  assert.ok(parts.length > 1, `several document parts (${parts})`);
+  const lost = parts[0];
+
+  // The same site with that part gone (HTTP 404), as if removed from dist/index/.
+  await withPage(session.browser, 'about:blank', async ({ page, problems }) => {
+    await page.route(`**/index/${lost}`, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(`${session.url}#q=kellogg`);
+    await page.locator(`#results [data-unavailable="${lost}"]`).first().waitFor();
+    const rows = await readRows(page);
+    assert.equal(rows.length, order.length, 'every result keeps its place');
+    const gone = rows.filter((r) => r.unavailable);
+    assert.ok(gone.length >= 1 && gone.length < rows.length, `some rows unavailable, not all (${gone.length})`);
+    for (const r of gone) assert.match(r.text, new RegExp(`part ${lost} failed to load \\(HTTP 404\\)`));
+    rows.forEach((r, i) => { if (r.id) assert.equal(r.id, order[i], `row ${i} is the same article`); });
+    await screenshot(page, 'sharded-part-missing-results');
+
+    // The reader, asked for an article of that part, says what happened.
+    const id = order[rows.findIndex((r) => r.unavailable)];
+    await page.goto(`${session.url}#q=kellogg&doc=${encodeURIComponent(id)}`);
+    const title = page.locator('#reader h2.view-title');
+    await title.waitFor();
+    assert.equal(await title.textContent(), 'Document unavailable');
+    const text = await page.locator('#reader .notice').textContent();
+    assert.match(text, new RegExp(`index part ${lost} failed to load: HTTP 404`));
+    await screenshot(page, 'sharded-part-missing-reader');
+    expectOnly(problems, lost);
+  });
+
+  // The part swapped with another on the host: refused by name, never another article's text.
+  const other = fs.readdirSync(SHARDS).find((f) => /^d\d+-/.test(f) && f !== lost);
+  const swapped = fs.readFileSync(path.join(SHARDS, other));
+  await withPage(session.browser, 'about:blank', async ({ page, problems }) => {
+    await page.route(`**/index/${lost}`, (route) => route.fulfill({ status: 200, body: swapped }));
+    await page.goto(`${session.url}#q=kellogg`);
+    const row = page.locator(`#results [data-unavailable="${lost}"]`).first();
+    await row.waitFor();
+    assert.match(await row.textContent(), new RegExp(`it holds ${other}: the site's index files are mixed up`));
+    expectOnly(problems, lost);
+  });
+});
