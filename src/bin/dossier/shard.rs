@@ -17,6 +17,7 @@ use dossier::format::Root;
 use dossier::shard::{split, Files, ShardOptions, ROOT};
 
 use crate::build::human_bytes;
+use crate::files::{read_index, sync_folder};
 
 /// Runs `dossier shard <INDEX> -o <DIR>`: writes `DIR/root.dsr` and the shards, replacing the
 /// sharded index an earlier run wrote there. Refuses a `DIR` holding anything else, or the
@@ -27,7 +28,7 @@ pub fn run(argv: &[String]) -> Result<()> {
     let Some(dir) = args.value("-o").or(args.value("--output")).map(PathBuf::from) else {
         bail!("shard needs -o <DIR>")
     };
-    let bytes = std::fs::read(input).with_context(|| format!("reading {input}"))?;
+    let bytes = read_index(Path::new(input))?;
     let files = split(&bytes, &ShardOptions::default()).with_context(|| format!("sharding {input}"))?;
     let out = Output::check(&dir, Path::new(input))?;
     out.replace_with(&files)?;
@@ -161,7 +162,7 @@ impl Output {
                 let old = self.parent.join(format!(".{}.old-{}", self.name, std::process::id()));
                 std::fs::rename(&target, &old).and_then(|()| match std::fs::rename(&fresh, &target) {
                     Ok(()) => {
-                        sync_dir(&self.parent);
+                        sync_folder(&self.parent);
                         remove_written(&old, old_files.iter().map(String::as_str));
                         Ok(())
                     }
@@ -177,7 +178,7 @@ impl Output {
             remove_written(&fresh, files.iter().map(|(n, _)| n.as_str()));
             return Err(e).with_context(|| format!("moving the new shards into {}", self.shown.display()));
         }
-        sync_dir(&self.parent);
+        sync_folder(&self.parent);
         Ok(())
     }
 }
@@ -190,7 +191,7 @@ fn write_all(dir: &Path, files: &Files) -> Result<()> {
         file.write_all(bytes).with_context(|| format!("writing {}", path.display()))?;
         file.sync_all().with_context(|| format!("syncing {}", path.display()))?;
     }
-    sync_dir(dir);
+    sync_folder(dir);
     Ok(())
 }
 
@@ -203,15 +204,4 @@ fn remove_written<'a>(dir: &Path, names: impl Iterator<Item = &'a str>) {
     if std::fs::remove_dir(dir).is_err() && dir.exists() {
         eprintln!("dossier: warning: left {} (it holds files dossier did not write)", dir.display());
     }
-}
-
-/// Syncs a folder's entries to disk where the platform allows (best effort: a rename is durable
-/// once its folder is synced).
-fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
 }
