@@ -353,12 +353,7 @@ impl<'s, 'a> Matcher<'s, 'a> {
             .iter()
             .map(|units| units.iter().map(|u| self.expand_unit(u, &mut out.corrections)).collect())
             .collect();
-        let mut excluded: Vec<u32> = Vec::new();
-        for unit in &query.excluded {
-            let unit = self.expand_unit(unit, &mut Vec::new());
-            excluded.extend(self.unit_hits(&unit, None)?.0.iter().map(|h| h.doc));
-        }
-        excluded.sort_unstable();
+        let excluded = self.excluded(query)?;
         let mut docs: Vec<Scored> = Vec::new();
         let mut sources: Vec<Vec<Positions>> = Vec::with_capacity(groups.len());
         for (g, found) in self.groups(&expanded, &excluded)?.into_iter().enumerate() {
@@ -389,6 +384,19 @@ impl<'s, 'a> Matcher<'s, 'a> {
         out.docs[..candidates].sort_unstable_by(rank_order);
         sort_top(&mut out.docs[candidates..], k.saturating_sub(candidates));
         Ok(out)
+    }
+
+    /// The documents (sorted ordinals, deduplicated) that some excluded unit of `query`
+    /// matches: what `-putin` and `NOT "white house"` remove.
+    pub fn excluded(&self, query: &Query) -> Result<Vec<u32>> {
+        let mut excluded: Vec<u32> = Vec::new();
+        for unit in &query.excluded {
+            let unit = self.expand_unit(unit, &mut Vec::new());
+            excluded.extend(self.unit_hits(&unit, None)?.0.iter().map(|h| h.doc));
+        }
+        excluded.sort_unstable();
+        excluded.dedup();
+        Ok(excluded)
     }
 
     /// Every group's hits, terms and positions, in query order.

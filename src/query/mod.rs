@@ -236,12 +236,16 @@ impl<'a> Searcher<'a> {
     }
 
     /// Runs a query (see [`parse`] for the syntax). Any string is a valid query; an empty one
-    /// finds nothing. Fails only on a corrupted index.
+    /// finds nothing unless a filter is set, and then lists what passes it, newest first. A
+    /// query of exclusions only (`-putin`) lists, in that same order, every document (passing
+    /// the filters) without the excluded words. Fails only on a corrupted index.
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResults> {
         let parsed = parse(query);
         let limit = options.limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT);
-        let mut matches = if parsed.is_empty() && options.filters() {
-            self.browse()
+        // Nothing asked for but filters or exclusions (`-putin`): list what passes them.
+        let browsing = parsed.is_empty() && (options.filters() || !parsed.excluded.is_empty());
+        let mut matches = if browsing {
+            self.browse(&parsed)?
         } else if options.filters() {
             // Filtering after matching would break run_top's "the first k are the best k".
             Matcher::new(&self.index).run(&parsed)?
@@ -292,14 +296,21 @@ impl<'a> Searcher<'a> {
         })
     }
 
-    /// Every document, newest first (undated last): what an empty query with filters lists.
-    fn browse(&self) -> matching::Matches {
+    /// Every document that no excluded unit of `query` matches, newest first (undated last,
+    /// then in corpus order): what an empty query with filters, or a query of exclusions
+    /// only (`-putin`), lists. The groups of `query` are ignored.
+    fn browse(&self, query: &Query) -> Result<matching::Matches> {
+        let excluded =
+            if query.excluded.is_empty() { Vec::new() } else { Matcher::new(&self.index).excluded(query)? };
         let docs = self.index.docs();
-        let mut all: Vec<(Option<u32>, u32)> = (0..docs.len() as u32).map(|o| (docs.date(o), o)).collect();
+        let mut all: Vec<(Option<u32>, u32)> = (0..docs.len() as u32)
+            .filter(|o| excluded.binary_search(o).is_err())
+            .map(|o| (docs.date(o), o))
+            .collect();
         all.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let docs =
             all.into_iter().map(|(_, doc)| matching::Scored { doc, score: 0.0, groups: 0, fuzzy_groups: 0 });
-        matching::Matches { docs: docs.collect(), ..Default::default() }
+        Ok(matching::Matches { docs: docs.collect(), ..Default::default() })
     }
 
     /// The documents (sorted ordinals) that pass the entity and date filters.
@@ -328,8 +339,11 @@ impl<'a> Searcher<'a> {
     /// An empty query covers the whole corpus.
     pub fn timeline(&self, query: &str, options: &SearchOptions) -> Result<timeline::Timeline> {
         let parsed = parse(query);
-        let matches =
-            if parsed.is_empty() { self.browse() } else { Matcher::new(&self.index).run_top(&parsed, 0)? };
+        let matches = if parsed.is_empty() {
+            self.browse(&parsed)?
+        } else {
+            Matcher::new(&self.index).run_top(&parsed, 0)?
+        };
         self.timeline_of(&matches, &options.entities)
     }
 
