@@ -66,6 +66,11 @@ pub struct SearchOptions {
     /// Also return the timeline of the matches, as [`Searcher::timeline`] would (entity
     /// filters applied, date filters not), from the same matching pass.
     pub timeline: bool,
+    /// Search the words exactly as typed: no typo correction (a word the dictionary lacks
+    /// matches nothing, and [`SearchResults::did_you_mean`] stays empty) and no
+    /// [`SearchResults::suggestion`]. Exact, alias, stem and prefix matches still apply. What
+    /// "search instead for" asks after a correction. JavaScript: `noCorrection`.
+    pub no_correction: bool,
 }
 
 impl SearchOptions {
@@ -88,6 +93,12 @@ pub struct SearchResults {
     /// The query with misspelled words replaced by what they matched, when a word matched
     /// only through typo correction.
     pub did_you_mean: Option<String>,
+    /// The query with rare words replaced by a far more common spelling one edit away,
+    /// offered but not applied: the results are those of the query as typed, because a word
+    /// with exact matches is never corrected (see [`matching::SUGGEST_DOMINANCE`]). Absent
+    /// when there is nothing to offer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
     /// Entity counts over all matching documents, by kind.
     pub facets: Vec<entities::Facet>,
     /// The requested page of results, best first.
@@ -248,9 +259,9 @@ impl<'a> Searcher<'a> {
             self.browse(&parsed)?
         } else if options.filters() {
             // Filtering after matching would break run_top's "the first k are the best k".
-            Matcher::new(&self.index).run(&parsed)?
+            self.matcher(options).run(&parsed)?
         } else {
-            Matcher::new(&self.index).run_top(&parsed, options.offset.saturating_add(limit))?
+            self.matcher(options).run_top(&parsed, options.offset.saturating_add(limit))?
         };
         let timeline = match options.timeline {
             false => None,
@@ -290,10 +301,16 @@ impl<'a> Searcher<'a> {
             total: matches.docs.len(),
             partial: matches.partial,
             did_you_mean: did_you_mean(query, &matches.corrections),
+            suggestion: did_you_mean(query, &matches.suggestions),
             facets,
             results,
             timeline,
         })
+    }
+
+    /// A matcher over the index, correcting typos unless `options` say not to.
+    fn matcher(&self, options: &SearchOptions) -> Matcher<'_, 'a> {
+        Matcher::new(&self.index).typo_correction(!options.no_correction)
     }
 
     /// Every document that no excluded unit of `query` matches, newest first (undated last,
@@ -342,7 +359,7 @@ impl<'a> Searcher<'a> {
         let matches = if parsed.is_empty() {
             self.browse(&parsed)?
         } else {
-            Matcher::new(&self.index).run_top(&parsed, 0)?
+            self.matcher(options).run_top(&parsed, 0)?
         };
         self.timeline_of(&matches, &options.entities)
     }
