@@ -248,3 +248,29 @@ fn shard_replaces_its_own_previous_output_with_the_new_set_only() {
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     assert_eq!(names_in(&empty), shard_names(&whole));
 }
+
+#[test]
+fn a_corrected_search_says_what_it_showed_and_what_to_search_instead() {
+    // Text: as the README's "Showing results for witkoff", with the query as typed. (Not
+    // `witkof` itself: being typed, it is completed to `witkoff`, not corrected.)
+    let out = dossier(&["search", "peskof"], root());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("Showing results for peskov · search instead for peskof\n"), "{stdout}");
+    // JSON: still the array of results (scripts parse it), the correction on stderr.
+    let out = dossier(&["search", "peskof", "--json"], root());
+    assert_eq!(json_ids(&out).len(), 3, "Peskov is named in 001-003");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("dossier: showing results for \"peskov\" · search instead for \"peskof\""),
+        "{stderr}"
+    );
+    // --exact searches the word as typed: no document has it.
+    let out = dossier(&["search", "peskof", "--json", "--exact"], root());
+    assert!(json_ids(&out).is_empty());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("showing results"));
+    // No correction, nothing said.
+    let out = dossier(&["search", "peskov", "--json"], root());
+    assert_eq!(json_ids(&out).len(), 3);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("showing results"));
+}

@@ -40,21 +40,55 @@ fn a_whole_word_outranks_its_completions_while_typing() {
     assert_eq!(ids(&search(&bytes, "kyi")), ["exact", "completion"]);
 }
 
+/// One document of `(id, text)` per entry, titled "Envoy".
+fn envoys(docs: &[(String, String)]) -> Vec<u8> {
+    let refs: Vec<(&str, &str, &str)> =
+        docs.iter().map(|(id, text)| (id.as_str(), "Envoy", text.as_str())).collect();
+    index(&refs)
+}
+
+/// `n` documents `{prefix}{i}` whose text is `text`.
+fn many(prefix: &str, n: usize, text: &str) -> Vec<(String, String)> {
+    (0..n).map(|i| (format!("{prefix}{i}"), format!("{text} Delegation number {i}."))).collect()
+}
+
 #[test]
-fn an_exact_match_outranks_a_typo_match_even_when_rarer() {
-    // The corpus misspells the envoy once; typing the misspelling finds that article first,
-    // then the correctly spelled ones (because the correct spelling is far more common).
-    let mut docs = vec![("typo", "Envoy", "Witkof met the delegation.")];
-    let texts: Vec<String> =
-        (0..12).map(|i| format!("Witkoff met delegation number {i}. Witkoff spoke.")).collect();
-    let ids_: Vec<String> = (0..12).map(|i| format!("right{i}")).collect();
-    for (id, text) in ids_.iter().zip(&texts) {
-        docs.push((id, "Envoy", text));
-    }
-    let bytes = index(&docs);
+fn a_word_of_the_dictionary_is_searched_as_typed_even_when_rarer_than_a_near_spelling() {
+    // The corpus spells the envoy "Witkof" once; typing that finds that article and only it,
+    // however common the near spelling: a word with exact matches is never corrected. At 12
+    // documents against 1 (< 20×) it is not even offered.
+    let mut docs = vec![("typo".to_string(), "Witkof met the delegation in Moscow.".to_string())];
+    docs.extend(many("right", 12, "Witkoff met the delegation in Moscow. Witkoff spoke."));
+    let bytes = envoys(&docs);
     let found = search(&bytes, "witkof ");
-    assert_eq!(found.total, 13);
-    assert_eq!(ids(&found)[0], "typo");
+    assert_eq!(ids(&found), ["typo"]);
+    assert_eq!((found.total, found.did_you_mean, found.suggestion), (1, None, None));
+}
+
+#[test]
+fn a_rare_word_is_kept_and_a_far_more_common_spelling_only_offered() {
+    // "garland" is in 1 document, "gartland" (one edit, same first letter) in 30 (≥ 20×):
+    // the results stay garland's, and gartland is suggested, not applied. "saarland" (two
+    // edits, another first letter) is never a correction of a word of the dictionary.
+    let mut docs = vec![("garland".to_string(), "The Garland gallery opened. Talks.".to_string())];
+    docs.extend(many("gartland", 30, "Gartland spoke at the talks."));
+    docs.extend(many("saarland", 30, "Saarland hosted the talks."));
+    let bytes = envoys(&docs);
+    let found = search(&bytes, "garland ");
+    assert_eq!(ids(&found), ["garland"]);
+    assert_eq!(found.total, 1);
+    assert_eq!(found.did_you_mean, None, "nothing was corrected");
+    assert_eq!(found.suggestion.as_deref(), Some("gartland "));
+    // With another word, the exact word's document is not dropped below (or for) documents
+    // matching its near spelling and the other word: no document has both words, so the
+    // closest matches are those having one, the garland one among them.
+    let found = Searcher::open(&bytes)
+        .unwrap()
+        .search("garland spoke ", &SearchOptions { limit: Some(100), ..SearchOptions::default() })
+        .unwrap();
+    assert!(found.partial);
+    assert!(ids(&found).contains(&"garland"), "{:?}", ids(&found));
+    assert!(found.results.iter().all(|r| !r.id.starts_with("saarland")));
 }
 
 #[test]
@@ -175,4 +209,22 @@ fn derived_words_are_not_stem_variants() {
     let mut got = ids(&search(&bytes, "authorities ")).into_iter().map(String::from).collect::<Vec<_>>();
     got.sort();
     assert_eq!(got, ["a", "c"]);
+}
+
+#[test]
+fn without_typo_correction_a_misspelling_is_searched_as_typed() {
+    let bytes = index(&[("a", "Envoy", "Steve Witkoff met the delegation."), ("b", "Envoy", "Nobody came.")]);
+    let s = Searcher::open(&bytes).unwrap();
+    let corrected = s.search("witkof ", &SearchOptions::default()).unwrap();
+    assert_eq!(ids(&corrected), ["a"]);
+    assert_eq!(corrected.did_you_mean.as_deref(), Some("witkoff "));
+    let exact = SearchOptions { no_correction: true, ..SearchOptions::default() };
+    let as_typed = s.search("witkof ", &exact).unwrap();
+    assert_eq!((as_typed.total, as_typed.did_you_mean), (0, None), "no document has “witkof”");
+    // Prefix matching still applies: `witko` is completed, not corrected.
+    assert_eq!(ids(&s.search("witko", &exact).unwrap()), ["a"]);
+    assert_eq!(s.search("witko", &exact).unwrap().did_you_mean, None);
+    // The JavaScript name of the option.
+    let from_js: SearchOptions = serde_json::from_str(r#"{"noCorrection": true}"#).unwrap();
+    assert!(from_js.no_correction);
 }

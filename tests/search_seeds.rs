@@ -231,3 +231,28 @@ fn the_two_reports_of_the_same_press_conference_are_flagged_as_the_same_story() 
         assert_eq!(same, want, "same-story documents of {p}; similarities {all:?}");
     }
 }
+
+#[test]
+fn a_query_of_exclusions_only_browses_the_other_documents_newest_first() {
+    let bytes = seeds_index();
+    let s = Searcher::open(&bytes).unwrap();
+    // Putin is named in 001, 003 and 004; the other two are undated, so in corpus order.
+    let without = run(&s, "-putin");
+    assert_eq!(ids(&without), seeds(&["000", "002"]));
+    assert_eq!(without.total, 2);
+    assert_eq!(ids(&run(&s, "NOT putin")), seeds(&["000", "002"]));
+    // "White House" only in 002 and 003.
+    assert_eq!(ids(&run(&s, "-\"white house\"")), seeds(&["000", "001", "004"]));
+    // Kellogg is in 000, 002 and 004; of 001 and 003, 003 is dated (2025-08-29) so it comes
+    // first, as in a browse: newest first, undated last.
+    let found = run(&s, "-kellogg");
+    assert_eq!(ids(&found), seeds(&["003", "001"]));
+    assert_eq!((found.total, found.partial), (2, false));
+    assert!(found.results.iter().all(|r| r.excerpt.marks.is_empty()), "nothing to highlight");
+    // Filters still apply.
+    let dated = SearchOptions { from: Some("2025".into()), ..SearchOptions::default() };
+    assert_eq!(ids(&s.search("-kellogg", &dated).unwrap()), seeds(&["003"]));
+    let undated = SearchOptions { undated: true, ..SearchOptions::default() };
+    assert_eq!(ids(&s.search("-kellogg -putin", &undated).unwrap()), Vec::<String>::new());
+    assert_eq!(s.search("-kellogg", &undated).unwrap().total, 1);
+}

@@ -40,9 +40,9 @@ const memory = new Map(); // mode + key -> { scrollY, focusKey } when it was lef
 // ---- Bind event listeners
 
 $input.addEventListener('input', () => {
-  // Typing searches, keeping the filters. Leaving another view by typing gets its own history
-  // entry; refining a query does not.
-  const next = withState(searchOf(state), { query: $input.value });
+  // Typing searches, keeping the filters (a new query is typo-corrected again: exact off).
+  // Leaving another view by typing gets its own history entry; refining a query does not.
+  const next = withState(searchOf(state), { query: $input.value, exact: false });
   navigate(next, { push: modeOf(state) !== 'search', typing: true });
 });
 $form.addEventListener('submit', (event) => event.preventDefault());

@@ -101,11 +101,13 @@ export async function info() {
 }
 
 /**
- * Search the corpus: { query, total, partial, didYouMean, facets, results }. In a sharded index
- * a result whose document part failed to load has empty fields and `unavailable: { part, reason }`.
- * `options` are
- * { limit, offset, entities, from, to, undated, facetLimit, timeline }; an empty query with filters
- * lists every document passing them, newest first.
+ * Search the corpus: { query, total, partial, didYouMean, suggestion?, facets, results }
+ * (didYouMean: the corrected query the results are for; suggestion: a spelling offered for a
+ * rare word, searched as typed). In a sharded index a result whose document part failed to load
+ * has empty fields and `unavailable: { part, reason }`. `options` are
+ * { limit, offset, entities, from, to, undated, facetLimit, timeline, noCorrection }
+ * (noCorrection: search as typed); an empty query with filters, or one of exclusions only
+ * (`-putin`), lists every document passing them, newest first.
  */
 export async function search(query, { limit = 20, offset = 0, ...filters } = {}) {
   const wasm = await load();

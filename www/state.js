@@ -2,6 +2,7 @@
 // the hash, so every view is a link (reload, back/forward and pasted links reproduce it).
 //
 //   #q=kellogg                                   results for "kellogg"
+//   #q=witkof&exact=1                            ... searched as typed (no typo correction)
 //   #q=kellogg&e=person:keith-kellogg&e=place:kyiv  ... mentioning both entities
 //   #from=2025-08&to=2025-09  |  #undated=1      ... dated in that range | undated only
 //   #q=kellogg&doc=003_3ddd5eb3ece5e1af          a document over those results
@@ -10,7 +11,7 @@
 //   #view=entities&kind=person&sort=name&name=ze the entity directory
 //   #view=timeline&q=peace                       the timeline of a query (and entity filters)
 //
-// Parameters, in the order hashFor writes them: view, q, e (repeated), from, to, undated,
+// Parameters, in the order hashFor writes them: view, q, exact, e (repeated), from, to, undated,
 // kind, sort, name, entity, doc, at. Layers stack: doc over entity over view, and closing one
 // (parentOf) drops the top layer. Values are plain text: anything unknown or malformed is
 // dropped (view, kind, sort, dates, at) or passed on as text and reported by the view.
@@ -24,7 +25,7 @@ const MAX_FILTERS = 12;
 
 /** The empty state: the search view with no query. */
 export const EMPTY = Object.freeze({
-  view: 'search', query: '', entities: [], from: null, to: null, undated: false,
+  view: 'search', query: '', exact: false, entities: [], from: null, to: null, undated: false,
   kind: null, sort: null, name: '', entity: null, doc: null, at: null,
 });
 
@@ -38,6 +39,7 @@ export function parseHash(hash) {
   return {
     view,
     query: text('q'),
+    exact: params.get('exact') === '1' && Boolean(text('q').trim()),
     entities: entities.slice(0, MAX_FILTERS),
     from: PERIOD.test(params.get('from')) ? params.get('from') : null,
     to: PERIOD.test(params.get('to')) ? params.get('to') : null,
@@ -57,6 +59,7 @@ export function hashFor(partial) {
   const params = new URLSearchParams();
   if (s.view !== 'search' && VIEWS.includes(s.view)) params.set('view', s.view);
   if (s.query.trim()) params.set('q', s.query);
+  if (s.exact && s.query.trim()) params.set('exact', '1');
   for (const id of s.entities) params.append('e', id);
   if (s.from) params.set('from', s.from);
   if (s.to) params.set('to', s.to);
@@ -99,9 +102,11 @@ export function parentOf(state) {
   return withState(state, {});
 }
 
-/** The search filters of a state, as engine.search options: { entities, from, to, undated }. */
+/** The search filters of a state, as engine.search options: { entities, from, to, undated,
+ * noCorrection } (noCorrection: the query is searched as typed, without typo correction). */
 export function filtersOf(state) {
   const filters = { entities: [...state.entities] };
+  if (state.exact) filters.noCorrection = true;
   if (state.from) filters.from = state.from;
   if (state.to) filters.to = state.to;
   if (state.undated) filters.undated = true;
@@ -116,7 +121,8 @@ export function hasFilters(state) {
 /** The search state (query and filters) of `state`, in the search view. */
 export function searchOf(state) {
   return withState(EMPTY, {
-    query: state.query, entities: state.entities, from: state.from, to: state.to, undated: state.undated,
+    query: state.query, exact: state.exact, entities: state.entities, from: state.from, to: state.to,
+    undated: state.undated,
   });
 }
 

@@ -12,9 +12,10 @@
 //! | prefix   | completions of the word being typed         | `kello → kellogg`        |
 //! | fuzzy    | Levenshtein automaton over the dictionary   | `witkof → witkoff`       |
 //!
-//! Fuzzy variants are searched only for a word that matches nothing otherwise, or that is rare
-//! while a close spelling is far more common (a misspelling in the corpus itself); see
-//! [`RARE_DOC_FREQ`]. A word's score in a document is its best weighted BM25F score; a group's
+//! Fuzzy variants are searched only for a word that matches nothing otherwise: a word of the
+//! dictionary is searched as typed, and for a rare one a far more common close spelling (a
+//! misspelling in the corpus itself) is only offered; see [`RARE_DOC_FREQ`]. Typo correction
+//! can be turned off ([`Matcher::typo_correction`]). A word's score in a document is its best weighted BM25F score; a group's
 //! is the sum of its alternatives; a document's is the sum over groups, raised by
 //! [`PROXIMITY_BOOST`] when the groups' words stand close together.
 //!
@@ -49,17 +50,21 @@ pub const FUZZY_MIN_CHARS: usize = 4;
 /// Shortest word corrected at edit distance 2.
 pub const FUZZY2_MIN_CHARS: usize = 8;
 
-/// A word of at least [`RARE_MIN_CHARS`] characters found in at most this many documents is
-/// also corrected when a spelling one edit away, with the same first letter, is
-/// [`FUZZY_DOMINANCE`] times more frequent: the corpus itself misspells names. Shorter rare
-/// words are usually real (`basf`, `sids`).
+/// A word of the dictionary is never corrected: its results are its own (exact, alias,
+/// stem and prefix matches). But the corpus itself misspells names, so a word of at least
+/// [`RARE_MIN_CHARS`] characters found in at most this many documents, with no other variant,
+/// gets a spelling *offered* ([`Matches::suggestions`], "did you mean"): the one a single edit
+/// away, with the same first letter, in [`SUGGEST_DOMINANCE`] times as many documents.
+/// Shorter rare words are usually real (`basf`, `sids`).
 pub const RARE_DOC_FREQ: u32 = 2;
 
 /// See [`RARE_DOC_FREQ`].
 pub const RARE_MIN_CHARS: usize = 6;
 
-/// See [`RARE_DOC_FREQ`].
-pub const FUZZY_DOMINANCE: u32 = 10;
+/// How many times more documents a near spelling of a rare word must be in to be offered
+/// instead (see [`RARE_DOC_FREQ`]). Raising it offers fewer suggestions; it never changes the
+/// results, only what "did you mean" proposes.
+pub const SUGGEST_DOMINANCE: u32 = 20;
 
 /// Endings that make one inflection of a word from another (`sanction`, `sanctions`,
 /// `sanctioned`; `authority`, `authorities`). Two words sharing a Snowball stem are variants
@@ -143,6 +148,9 @@ pub struct Matches {
     pub terms: HashMap<String, usize>,
     /// Query words that matched only through typo correction, with their best correction.
     pub corrections: Vec<(String, String)>,
+    /// Rare query words that were searched as typed, with a far more common spelling to
+    /// offer instead (see [`SUGGEST_DOMINANCE`]).
+    pub suggestions: Vec<(String, String)>,
 }
 
 /// One group's (or unit's) hit in one document. Hits are kept in vectors sorted by document.
@@ -204,6 +212,8 @@ pub struct Matcher<'s, 'a> {
     bm25: Bm25,
     /// Read every group in full (see [`Matcher::groups`]): what the tests compare against.
     full_reads: bool,
+    /// Correct and suggest spellings (see [`Matcher::typo_correction`]).
+    correct: bool,
 }
 
 /// Tiered order: more groups, then fewer typo-corrected groups, then score, then ordinal.
@@ -330,7 +340,16 @@ fn merge_units(a: Vec<Hit>, b: Vec<Hit>) -> Vec<Hit> {
 impl<'s, 'a> Matcher<'s, 'a> {
     /// A matcher over `index`.
     pub fn new(index: &'s Index<'a>) -> Matcher<'s, 'a> {
-        Matcher { index, bm25: Bm25::new(index.meta()), full_reads: false }
+        Matcher { index, bm25: Bm25::new(index.meta()), full_reads: false, correct: true }
+    }
+
+    /// Turns typo correction on (the default) or off. Off, a word that matches nothing stays
+    /// unmatched (no fuzzy variants, no [`Matches::corrections`]) and no spelling is
+    /// suggested: the query is searched exactly as typed (exact, alias, stem and prefix
+    /// matches only).
+    pub fn typo_correction(mut self, on: bool) -> Matcher<'s, 'a> {
+        self.correct = on;
+        self
     }
 
     /// Runs `query`; [`Matches::docs`] holds every matching document, best first. Cost: one
@@ -351,14 +370,14 @@ impl<'s, 'a> Matcher<'s, 'a> {
         let with_positions = groups.len() > 1;
         let expanded: Vec<Vec<Expanded<'_>>> = groups
             .iter()
-            .map(|units| units.iter().map(|u| self.expand_unit(u, &mut out.corrections)).collect())
+            .map(|units| {
+                units
+                    .iter()
+                    .map(|u| self.expand_unit(u, &mut out.corrections, &mut out.suggestions))
+                    .collect()
+            })
             .collect();
-        let mut excluded: Vec<u32> = Vec::new();
-        for unit in &query.excluded {
-            let unit = self.expand_unit(unit, &mut Vec::new());
-            excluded.extend(self.unit_hits(&unit, None)?.0.iter().map(|h| h.doc));
-        }
-        excluded.sort_unstable();
+        let excluded = self.excluded(query)?;
         let mut docs: Vec<Scored> = Vec::new();
         let mut sources: Vec<Vec<Positions>> = Vec::with_capacity(groups.len());
         for (g, found) in self.groups(&expanded, &excluded)?.into_iter().enumerate() {
@@ -389,6 +408,19 @@ impl<'s, 'a> Matcher<'s, 'a> {
         out.docs[..candidates].sort_unstable_by(rank_order);
         sort_top(&mut out.docs[candidates..], k.saturating_sub(candidates));
         Ok(out)
+    }
+
+    /// The documents (sorted ordinals, deduplicated) that some excluded unit of `query`
+    /// matches: what `-putin` and `NOT "white house"` remove.
+    pub fn excluded(&self, query: &Query) -> Result<Vec<u32>> {
+        let mut excluded: Vec<u32> = Vec::new();
+        for unit in &query.excluded {
+            let unit = self.expand_unit(unit, &mut Vec::new(), &mut Vec::new());
+            excluded.extend(self.unit_hits(&unit, None)?.0.iter().map(|h| h.doc));
+        }
+        excluded.sort_unstable();
+        excluded.dedup();
+        Ok(excluded)
     }
 
     /// Every group's hits, terms and positions, in query order.
@@ -489,13 +521,21 @@ impl<'s, 'a> Matcher<'s, 'a> {
     }
 
     /// Looks a unit's words up in the dictionary (a word corrected for a typo is noted in
-    /// `corrections`); no postings are read yet.
-    fn expand_unit<'u>(&self, unit: &'u Unit, corrections: &mut Vec<(String, String)>) -> Expanded<'u> {
+    /// `corrections`, a rare word with a far more common spelling in `suggestions`); no
+    /// postings are read yet.
+    fn expand_unit<'u>(
+        &self,
+        unit: &'u Unit,
+        corrections: &mut Vec<(String, String)>,
+        suggestions: &mut Vec<(String, String)>,
+    ) -> Expanded<'u> {
         match unit {
             Unit::Term { term, prefix } => {
                 let variants = self.expand(term, *prefix);
                 if let Some(first) = variants.first().filter(|v| matches!(v.kind, MatchKind::Fuzzy(_))) {
                     corrections.push((term.clone(), first.term.clone()));
+                } else if let Some(better) = self.suggestion(term, &variants) {
+                    suggestions.push((term.clone(), better));
                 }
                 Expanded::Term(variants)
             }
@@ -604,23 +644,33 @@ impl<'s, 'a> Matcher<'s, 'a> {
             // decide on typo correction once it is (its scan reads many more ranges).
             return out;
         }
-        let exact_df = out.first().filter(|v| v.kind == MatchKind::Exact).map(|v| v.info.doc_freq);
-        let rare = exact_df.is_some_and(|df| df <= RARE_DOC_FREQ && out.len() == 1)
-            && term.chars().count() >= RARE_MIN_CHARS;
-        if out.is_empty() || rare {
-            // A rare word is replaced only by a spelling one edit away that shares its first
-            // letter: a much smaller scan than a word that matched nothing gets.
-            let fuzzy = if out.is_empty() { self.fuzzy(term) } else { self.fuzzy_scan(term, 1, 1) };
-            let dominant = fuzzy.first().is_some_and(|(_, info, d)| {
-                *d == 1 && info.doc_freq >= FUZZY_DOMINANCE * exact_df.unwrap_or(0).max(1)
-            });
-            if out.is_empty() || dominant {
-                for (t, info, d) in fuzzy {
-                    push(&mut out, &t, info, MatchKind::Fuzzy(d));
-                }
+        if out.is_empty() && self.correct {
+            // Only a word the dictionary does not have (in any form) is corrected.
+            for (t, info, d) in self.fuzzy(term) {
+                push(&mut out, &t, info, MatchKind::Fuzzy(d));
             }
         }
         out
+    }
+
+    /// The spelling to offer for `term`, whose variants are `variants`: for a rare word of the
+    /// dictionary with no other variant, the spelling one edit away, with the same first
+    /// letter, in [`SUGGEST_DOMINANCE`] times as many documents (see [`RARE_DOC_FREQ`]).
+    /// Offered only: `term` is still searched as typed.
+    pub fn suggestion(&self, term: &str, variants: &[Variant]) -> Option<String> {
+        let [only] = variants else { return None };
+        let df = only.info.doc_freq;
+        if !self.correct
+            || self.index.pending()
+            || only.kind != MatchKind::Exact
+            || df > RARE_DOC_FREQ
+            || term.chars().count() < RARE_MIN_CHARS
+        {
+            return None;
+        }
+        // A small scan: one edit, same first letter.
+        let (near, info, d) = self.fuzzy_scan(term, 1, 1).into_iter().next()?;
+        (d == 1 && info.doc_freq >= SUGGEST_DOMINANCE.saturating_mul(df.max(1))).then_some(near)
     }
 
     /// The other one-word names of the entity that has `term` as an unambiguous one-word alias

@@ -66,6 +66,11 @@ pub struct SearchOptions {
     /// Also return the timeline of the matches, as [`Searcher::timeline`] would (entity
     /// filters applied, date filters not), from the same matching pass.
     pub timeline: bool,
+    /// Search the words exactly as typed: no typo correction (a word the dictionary lacks
+    /// matches nothing, and [`SearchResults::did_you_mean`] stays empty) and no
+    /// [`SearchResults::suggestion`]. Exact, alias, stem and prefix matches still apply. What
+    /// "search instead for" asks after a correction. JavaScript: `noCorrection`.
+    pub no_correction: bool,
 }
 
 impl SearchOptions {
@@ -88,6 +93,12 @@ pub struct SearchResults {
     /// The query with misspelled words replaced by what they matched, when a word matched
     /// only through typo correction.
     pub did_you_mean: Option<String>,
+    /// The query with rare words replaced by a far more common spelling one edit away,
+    /// offered but not applied: the results are those of the query as typed, because a word
+    /// with exact matches is never corrected (see [`matching::SUGGEST_DOMINANCE`]). Absent
+    /// when there is nothing to offer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
     /// Entity counts over all matching documents, by kind.
     pub facets: Vec<entities::Facet>,
     /// The requested page of results, best first.
@@ -236,17 +247,21 @@ impl<'a> Searcher<'a> {
     }
 
     /// Runs a query (see [`parse`] for the syntax). Any string is a valid query; an empty one
-    /// finds nothing. Fails only on a corrupted index.
+    /// finds nothing unless a filter is set, and then lists what passes it, newest first. A
+    /// query of exclusions only (`-putin`) lists, in that same order, every document (passing
+    /// the filters) without the excluded words. Fails only on a corrupted index.
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResults> {
         let parsed = parse(query);
         let limit = options.limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT);
-        let mut matches = if parsed.is_empty() && options.filters() {
-            self.browse()
+        // Nothing asked for but filters or exclusions (`-putin`): list what passes them.
+        let browsing = parsed.is_empty() && (options.filters() || !parsed.excluded.is_empty());
+        let mut matches = if browsing {
+            self.browse(&parsed)?
         } else if options.filters() {
             // Filtering after matching would break run_top's "the first k are the best k".
-            Matcher::new(&self.index).run(&parsed)?
+            self.matcher(options).run(&parsed)?
         } else {
-            Matcher::new(&self.index).run_top(&parsed, options.offset.saturating_add(limit))?
+            self.matcher(options).run_top(&parsed, options.offset.saturating_add(limit))?
         };
         let timeline = match options.timeline {
             false => None,
@@ -286,20 +301,33 @@ impl<'a> Searcher<'a> {
             total: matches.docs.len(),
             partial: matches.partial,
             did_you_mean: did_you_mean(query, &matches.corrections),
+            suggestion: did_you_mean(query, &matches.suggestions),
             facets,
             results,
             timeline,
         })
     }
 
-    /// Every document, newest first (undated last): what an empty query with filters lists.
-    fn browse(&self) -> matching::Matches {
+    /// A matcher over the index, correcting typos unless `options` say not to.
+    fn matcher(&self, options: &SearchOptions) -> Matcher<'_, 'a> {
+        Matcher::new(&self.index).typo_correction(!options.no_correction)
+    }
+
+    /// Every document that no excluded unit of `query` matches, newest first (undated last,
+    /// then in corpus order): what an empty query with filters, or a query of exclusions
+    /// only (`-putin`), lists. The groups of `query` are ignored.
+    fn browse(&self, query: &Query) -> Result<matching::Matches> {
+        let excluded =
+            if query.excluded.is_empty() { Vec::new() } else { Matcher::new(&self.index).excluded(query)? };
         let docs = self.index.docs();
-        let mut all: Vec<(Option<u32>, u32)> = (0..docs.len() as u32).map(|o| (docs.date(o), o)).collect();
+        let mut all: Vec<(Option<u32>, u32)> = (0..docs.len() as u32)
+            .filter(|o| excluded.binary_search(o).is_err())
+            .map(|o| (docs.date(o), o))
+            .collect();
         all.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let docs =
             all.into_iter().map(|(_, doc)| matching::Scored { doc, score: 0.0, groups: 0, fuzzy_groups: 0 });
-        matching::Matches { docs: docs.collect(), ..Default::default() }
+        Ok(matching::Matches { docs: docs.collect(), ..Default::default() })
     }
 
     /// The documents (sorted ordinals) that pass the entity and date filters.
@@ -328,8 +356,11 @@ impl<'a> Searcher<'a> {
     /// An empty query covers the whole corpus.
     pub fn timeline(&self, query: &str, options: &SearchOptions) -> Result<timeline::Timeline> {
         let parsed = parse(query);
-        let matches =
-            if parsed.is_empty() { self.browse() } else { Matcher::new(&self.index).run_top(&parsed, 0)? };
+        let matches = if parsed.is_empty() {
+            self.browse(&parsed)?
+        } else {
+            self.matcher(options).run_top(&parsed, 0)?
+        };
         self.timeline_of(&matches, &options.entities)
     }
 

@@ -18,13 +18,32 @@ describe('search syntax on the page', () => {
       await waitForReady(page);
       await waitForResults(page, 'witkof zelensky');
       const line = page.locator('#results .did-you-mean');
-      assert.equal((await line.textContent()).trim(), 'Showing results for witkoff zelensky');
+      assert.equal((await line.textContent()).trim(),
+        'Showing results for witkoff zelensky · search instead for witkof zelensky');
       assert.ok((await readResults(page)).length > 0, 'the corrected search has results');
       await screenshot(page, 'did-you-mean');
-      await line.locator('a').click();
+      const instead = line.locator('a.search-instead');
+      assert.equal((await instead.textContent()).trim(), 'witkof zelensky');
+      const href = new URLSearchParams((await instead.getAttribute('href')).replace(/^[^#]*#/, ''));
+      assert.deepEqual([href.get('q'), href.get('exact')], ['witkof zelensky', '1']);
+      await line.locator('a.corrected').click();
       await waitForResults(page, 'witkoff zelensky');
       assert.equal(hashParams(page).get('q'), 'witkoff zelensky');
+      assert.equal(hashParams(page).get('exact'), null);
       assert.equal(await page.locator('#results .did-you-mean').count(), 0, 'no correction for a correct query');
+    });
+  });
+
+  it('searches the query as typed, uncorrected, from "search instead for"', async () => {
+    await withPage(session.browser, `${session.url}#q=witkof%20zelensky`, async ({ page }) => {
+      await waitForReady(page);
+      await waitForResults(page, 'witkof zelensky');
+      await page.locator('#results .did-you-mean a.search-instead').click();
+      await waitForResults(page, 'witkof zelensky');
+      assert.equal(hashParams(page).get('exact'), '1');
+      assert.equal(await page.locator('#results .did-you-mean').count(), 0, 'nothing corrected');
+      // No document has "witkof": those with "zelensky" only, flagged as partial.
+      assert.match(await page.locator('#results .partial-note').textContent(), /No document contains every word/);
     });
   });
 

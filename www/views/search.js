@@ -209,9 +209,20 @@ function renderTopEntities(top) {
 function renderNotices(data, state) {
   const notices = [];
   if (data.didYouMean && data.didYouMean.trim() !== state.query.trim()) {
+    // The results are the corrected query's: link to it, and to the query as typed, searched
+    // without correction (exact=1 in the URL).
     const line = el('p', 'did-you-mean');
-    line.append('Showing results for ', link(hashFor(withState(state, { query: data.didYouMean })), data.didYouMean, 'corrected'));
-    line.querySelector('a').setAttribute('aria-label', `Showing results for ${data.didYouMean}: search for exactly that`);
+    const corrected = link(hashFor(withState(state, { query: data.didYouMean, exact: false })), data.didYouMean, 'corrected');
+    corrected.setAttribute('aria-label', `Showing results for ${data.didYouMean}: search for exactly that`);
+    const original = link(hashFor(withState(state, { exact: true })), state.query.trim(), 'search-instead');
+    original.setAttribute('aria-label', `Search instead for ${state.query.trim()}, as typed`);
+    line.append('Showing results for ', corrected, ' · search instead for ', original);
+    notices.push(line);
+  }
+  if (data.suggestion && data.suggestion.trim() !== state.query.trim()) {
+    // Offered only: the results are the query's as typed (a rare word of the corpus).
+    const line = el('p', 'did-you-mean');
+    line.append('Did you mean ', link(hashFor(withState(state, { query: data.suggestion, exact: false })), data.suggestion, 'suggested'), '?');
     notices.push(line);
   }
   if (data.partial && data.total) {

@@ -40,7 +40,7 @@ dossier — build and search a news-corpus index
 USAGE:
   dossier build <DIR|FILE>... [-o FILE] [--quiet] [--follow-links]
                                                 index articles (.txt .md .html .jsonl)
-  dossier search <QUERY> [--index FILE] [--json] [--limit N] [--entity ID]... [--from D] [--to D]
+  dossier search <QUERY> [--index FILE] [--json] [--exact] [--limit N] [--entity ID]... [--from D] [--to D]
   dossier entities [--index FILE] [--kind KIND] [--json]
   dossier document <ID> [--index FILE] [--query Q] [--json]
   dossier shard <INDEX> -o <DIR>                cut an index into root.dsr + shards, fetched lazily
@@ -49,7 +49,8 @@ USAGE:
 Without --index, commands index the corpus/ folder of the current directory.
 Default output of build: target/dossier/index.dsr, replaced atomically. Symbolic links
 inside a folder are followed only within it (--follow-links: anywhere). Builds of more than a few hundred
-documents show progress on stderr (--quiet: none; DOSSIER_PROGRESS=always|never).";
+documents show progress on stderr (--quiet: none; DOSSIER_PROGRESS=always|never).
+search says when it corrected a typo (with --json, on stderr); --exact searches as typed.";
 
 /// The CLI reads and writes files: it exists only natively. (Cargo still compiles binaries
 /// when the wasm tests are built, hence this empty twin.)

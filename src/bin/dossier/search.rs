@@ -8,10 +8,18 @@ use dossier::query::{date_bound, Mark, SearchOptions};
 use crate::args::Args;
 use crate::build::load_index;
 
-/// Runs `dossier search <QUERY> [--index FILE] [--json] [--limit N]`.
+/// Runs `dossier search <QUERY> [--index FILE] [--json] [--exact] [--limit N]`.
+///
+/// A typo correction is said: in the text output as "Showing results for X · search instead
+/// for Y"; with `--json` (stdout stays the array of results, for scripts) on stderr. A
+/// spelling offered for a rare word is said the same ways, as "Did you mean X?". `--exact`
+/// searches the words as typed (no correction, no suggestion).
 pub fn run(argv: &[String]) -> Result<()> {
-    let args =
-        Args::parse(argv, &["--index", "--limit", "--offset", "--entity", "--from", "--to"], &["--json"])?;
+    let args = Args::parse(
+        argv,
+        &["--index", "--limit", "--offset", "--entity", "--from", "--to"],
+        &["--json", "--exact"],
+    )?;
     let query = args.positional.join(" ");
     let limit = args.number("--limit")?;
     let offset = args.number("--offset")?.unwrap_or(0);
@@ -31,10 +39,23 @@ pub fn run(argv: &[String]) -> Result<()> {
         from: args.value("--from").map(str::to_string),
         to: args.value("--to").map(str::to_string),
         facet_limit: Some(0),
+        no_correction: args.flag("--exact"),
         ..SearchOptions::default()
     };
     let found = searcher.search(&query, &options)?;
+    let corrected = found.did_you_mean.as_deref().map(str::trim).filter(|c| *c != query.trim());
+    let offered = found.suggestion.as_deref().map(str::trim);
     if args.flag("--json") {
+        // Said on stderr, so that stdout stays the array scripts parse.
+        if let Some(to) = corrected {
+            eprintln!(
+                "dossier: showing results for {to:?} · search instead for {:?} (--exact)",
+                query.trim()
+            );
+        }
+        if let Some(to) = offered {
+            eprintln!("dossier: did you mean {to:?}?");
+        }
         out!("{}", serde_json::to_string_pretty(&found.results)?);
         return Ok(());
     }
@@ -42,8 +63,11 @@ pub fn run(argv: &[String]) -> Result<()> {
     let s = if found.total == 1 { "" } else { "s" };
     let partial = if found.partial { " (no document has every term; closest matches)" } else { "" };
     out!("{} document{s} match {:?}{partial}", found.total, query);
-    if let Some(dym) = &found.did_you_mean {
-        out!("(searched for {dym:?})");
+    if let Some(to) = corrected {
+        out!("Showing results for {to} · search instead for {}", query.trim());
+    }
+    if let Some(to) = offered {
+        out!("Did you mean {to}?");
     }
     for (i, hit) in found.results.iter().enumerate() {
         let date = hit.date.as_deref().unwrap_or("undated");
