@@ -274,3 +274,12 @@ fn a_corrected_search_says_what_it_showed_and_what_to_search_instead() {
     assert_eq!(json_ids(&out).len(), 3);
     assert!(!String::from_utf8_lossy(&out.stderr).contains("showing results"));
 }
+
+#[test]
+fn a_query_of_exclusions_is_a_query_not_an_unknown_option() {
+    // Putin is named in 001, 003 and 004 (read from the texts): the others are listed.
+    let out = dossier(&["search", "-putin", "--json"], root());
+    assert_eq!(json_ids(&out), [seed("000"), seed("002")]);
+    let out = dossier(&["search", "--frobnicate", "x"], root());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown option --frobnicate"));
+}

@@ -15,6 +15,16 @@ impl Args {
     /// `switches` the ones that do not. Anything else starting with `-` is an error, except
     /// after `--`, which makes the rest positional.
     pub fn parse(argv: &[String], with_value: &[&str], switches: &[&str]) -> Result<Args> {
+        Args::parse_with(argv, with_value, switches, false)
+    }
+
+    /// [`Args::parse`] for a command whose positional values are a query: a value starting
+    /// with `-` that is no known option (`-putin`, `-"white house"`) is part of the query.
+    pub fn parse_query(argv: &[String], with_value: &[&str], switches: &[&str]) -> Result<Args> {
+        Args::parse_with(argv, with_value, switches, true)
+    }
+
+    fn parse_with(argv: &[String], with_value: &[&str], switches: &[&str], query: bool) -> Result<Args> {
         let mut args = Args::default();
         let mut it = argv.iter();
         while let Some(a) = it.next() {
@@ -25,7 +35,7 @@ impl Args {
                 args.options.push((a.clone(), Some(v.clone())));
             } else if switches.contains(&a.as_str()) {
                 args.options.push((a.clone(), None));
-            } else if a.starts_with('-') && a.len() > 1 {
+            } else if a.starts_with('-') && a.len() > 1 && (!query || a.starts_with("--")) {
                 bail!("unknown option {a}");
             } else {
                 args.positional.push(a.clone());

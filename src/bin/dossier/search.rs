@@ -15,7 +15,7 @@ use crate::build::load_index;
 /// spelling offered for a rare word is said the same ways, as "Did you mean X?". `--exact`
 /// searches the words as typed (no correction, no suggestion).
 pub fn run(argv: &[String]) -> Result<()> {
-    let args = Args::parse(
+    let args = Args::parse_query(
         argv,
         &["--index", "--limit", "--offset", "--entity", "--from", "--to"],
         &["--json", "--exact"],
