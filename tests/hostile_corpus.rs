@@ -266,5 +266,6 @@ const FIXED_ROWS: &str = "\
 | hostile shared link (`#q=\"><img onerror…>&doc=<script>…&entity=javascript:…`) | same, and `tests/e2e/no-results.test.mjs` | shown as text; unknown ids reported as errors |\n\
 | script injection at all | `www/index.html`, `dist/dossier.html` | Content-Security-Policy: no inline script (the single file's one script and style pinned by sha256) |\n\
 | determinism of `dist/` | `build.sh test` | the hostile corpus built twice gives byte-identical `dist/` folders |\n\
-\nFuzz budget: 256 cases per property in every `cargo test`; a long run of 20,000 cases per property\n\
-(`DOSSIER_FUZZ_CASES=20000 cargo test --release --test fuzz`) found nothing.\n";
+\nFuzz budget: 256 cases per property in every `cargo test`; `bench/fuzz/run.sh N` runs each property\n\
+alone with N cases in a release build and records cases, time and outcome in\n\
+[bench/fuzz/results.md](../bench/fuzz/results.md). Failing inputs are kept in `tests/fuzz.proptest-regressions`.\n";
