@@ -93,6 +93,7 @@ start();
 
 async function start() {
   $input.value = state.query;
+  showLoadProgress();
   try {
     corpus = await engine.info();
   } catch (err) {
@@ -102,6 +103,23 @@ async function start() {
   $root.dataset.status = 'ready';
   performance.mark?.('dossier:ready');
   await show(parseHash(location.hash), { initial: true });
+}
+
+/** Once loading has taken a second, say how far it is ("Loading index… 42% of 11.4 MB").
+ * The search box stays usable meanwhile: what is typed is searched when the index is ready. */
+function showLoadProgress() {
+  const shownAfter = performance.now() + 1000;
+  engine.onLoadProgress(({ loaded, total }) => {
+    if (performance.now() < shownAfter || $root.dataset.status !== 'loading') return;
+    setStatus(`Loading index… ${progressText(loaded, total)}`);
+  });
+}
+
+/** `42% of 11.4 MB`, or `3.1 MB` when the total is not known. */
+function progressText(loaded, total) {
+  const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+  if (!total) return mb(loaded);
+  return `${Math.min(100, Math.floor((100 * loaded) / total))}% of ${mb(total)}`;
 }
 
 /** Go to view `next`: push a history entry (remembering where from) or replace the current one. */

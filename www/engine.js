@@ -12,13 +12,23 @@ let loading = null;
 /** Where a sharded index lives, next to index.html (see `build.sh --sharded`). */
 const SHARDS = './index/';
 
+/** Who hears how far the first load is: `({ loaded, total })` in bytes, total null if unknown. */
+let progressListener = null;
+
+/** Call `listener({ loaded, total })` as the wasm (with an embedded index, most of the first
+ * visit's bytes) downloads; `total` is null when the server compresses it (its length on the
+ * wire is then not the length of what arrives). */
+export function onLoadProgress(listener) {
+  progressListener = listener;
+}
+
 /** Load and initialise the wasm once; resolves to the module's exports. A build without an
  * embedded index opens the sharded index's root instead. */
 export function load() {
   loading ??= (async () => {
     try {
       const wasm = await import('./pkg/dossier.js');
-      await wasm.default({ module_or_path: await wasmSource() });
+      await wasm.default({ module_or_path: counted(await wasmSource()) });
       if (!wasm.hasEmbeddedIndex()) {
         const root = await fetchBytes(`${SHARDS}root.dsr`).catch((err) => {
           throw new Error(`${SHARDS}root.dsr: ${err.message}`);
@@ -32,6 +42,30 @@ export function load() {
     }
   })();
   return loading;
+}
+
+/** `source` as given (bytes), or for a URL a fetch whose body counts its bytes as they arrive
+ * for the progress listener; still a Response, so the module compiles while it downloads. */
+function counted(source) {
+  if (!(source instanceof URL)) return source;
+  return fetch(source).then((response) => {
+    if (!response.ok || !response.body) return response;
+    const encoded = response.headers.get('Content-Encoding');
+    const length = Number(response.headers.get('Content-Length'));
+    const total = !encoded && length > 0 ? length : null;
+    let loaded = 0;
+    const counter = new TransformStream({
+      transform(chunk, controller) {
+        loaded += chunk.byteLength;
+        progressListener?.({ loaded, total });
+        controller.enqueue(chunk);
+      },
+    });
+    return new Response(response.body.pipeThrough(counter), {
+      status: response.status,
+      headers: { 'Content-Type': response.headers.get('Content-Type') || 'application/wasm' },
+    });
+  });
 }
 
 /** True when the index is sharded: answers may first fetch pieces of it. */
