@@ -37,15 +37,7 @@ if [ ! -d node_modules/minisearch ] || [ ! -d node_modules/flexsearch ] \
   say "installing npm devDependencies (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
-# Pagefind lives outside package.json: its lock entries for other platforms' binaries cannot
-# be resolved from this machine's registry, which would break `npm ci` for every build.
-PAGEFIND_VERSION=1.6.0
-if [ "$(node -p "require('./$OUT/pagefind-npm/node_modules/pagefind/package.json').version" 2>/dev/null)" != "$PAGEFIND_VERSION" ]; then
-  say "installing pagefind $PAGEFIND_VERSION into $OUT/pagefind-npm/"
-  mkdir -p "$OUT/pagefind-npm"
-  npm install --prefix "$OUT/pagefind-npm" --no-save --no-package-lock --no-audit --no-fund --loglevel=error \
-    "pagefind@$PAGEFIND_VERSION"
-fi
+source bench/pagefind/install.sh
 if [ ! -x /usr/bin/time ]; then
   say "installing Debian's time (for peak RSS)"
   as_root apt-get update -qq
@@ -62,7 +54,7 @@ if [ $build = 1 ]; then
   say "building Dossier on the corpus (CARGO_TARGET_DIR=$CARGO_TARGET_DIR)"
   start=$(date +%s%N)
   ./build.sh --corpus "$CORPUS" --out "$OUT/dist"
-  git describe --always --dirty > "$OUT/dist/VERSION" # what was built, for the report
+  git describe --always --dirty > "$OUT/dist.VERSION" # what was built, for the report (beside dist/: build.sh replaces only folders it wrote whole)
   export BENCH_SITE_BUILD_MS=$(( ($(date +%s%N) - start) / 1000000 ))
 elif [ ! -f "$OUT/dist/pkg/dossier_bg.wasm" ]; then
   echo "bench/run.sh: no build in $OUT/dist yet; run without --no-build" >&2

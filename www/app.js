@@ -8,7 +8,7 @@
 // moves focus to its heading, arrowItems() lists what the arrow keys move through.
 
 import * as engine from './engine.js';
-import { parseHash, hashFor, sameState, modeOf, parentOf, withState, searchOf, hasFilters } from './state.js';
+import { parseHash, hashFor, sameState, modeOf, parentOf, withState, searchOf } from './state.js';
 import { bindKeyboard } from './keyboard.js';
 import * as searchView from './views/search.js';
 import * as readerView from './views/reader.js';
@@ -83,7 +83,6 @@ bindKeyboard({
   mode: () => modeOf(state),
   arrowItems: () => VIEWS[modeOf(state)].arrowItems?.() ?? [],
   close,
-  clear,
   $input,
 });
 
@@ -92,6 +91,7 @@ start();
 // ---- State and navigation
 
 async function start() {
+  keepBackInTheExplorer();
   $input.value = state.query;
   showLoadProgress();
   try {
@@ -103,6 +103,15 @@ async function start() {
   $root.dataset.status = 'ready';
   performance.mark?.('dossier:ready');
   await show(parseHash(location.hash), { initial: true });
+}
+
+/** A pasted link opens a view with nothing of ours behind it, so Back would leave the site:
+ * put the explorer's first view under it (once: a reload finds its own entry). */
+function keepBackInTheExplorer() {
+  if (!hashFor(state) || history.state) return;
+  const url = location.href;
+  history.replaceState(null, '', location.pathname + location.search);
+  history.pushState({ from: '' }, '', url);
 }
 
 /** Once loading has taken a second, say how far it is ("Loading index… 42% of 11.4 MB").
@@ -141,15 +150,6 @@ function close() {
   const parent = parentOf(state);
   if (history.state?.from === hashFor(parent)) history.back();
   else navigate(parent, { push: true });
-}
-
-/** Esc in the search view: clear the query, then the filters. */
-function clear() {
-  if (state.query.trim()) navigate(withState(state, { query: '' }));
-  else if (hasFilters(state)) navigate(withState({}, {}));
-  else return false;
-  $input.focus();
-  return true;
 }
 
 async function show(next, { initial = false, typing = false } = {}) {

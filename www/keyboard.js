@@ -1,13 +1,13 @@
 // Keyboard: "/" focuses search, ↑/↓ move through the current view's list (results, entities,
-// documents), Enter opens (links do that natively), Esc closes the top layer or clears the
-// search. Open popovers and the autocomplete list handle their own keys first.
+// documents), Enter opens (links do that natively), Esc closes the top layer and never erases
+// the query (in the search view it only brings focus back to the box). Open popovers and the
+// autocomplete list handle their own keys first.
 
 /**
  * Listen for the page's shortcuts. `ready()` says whether the index is loaded, `mode()` which
- * view is shown, `arrowItems()` lists its focusable items, `close()` closes the top layer and
- * `clear()` clears the search (returns false when there was nothing to clear).
+ * view is shown, `arrowItems()` lists its focusable items, `close()` closes the top layer.
  */
-export function bindKeyboard({ ready, mode, arrowItems, close, clear, $input }) {
+export function bindKeyboard({ ready, mode, arrowItems, close, $input }) {
   document.addEventListener('keydown', (event) => {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
     if (!ready()) return;
@@ -21,12 +21,11 @@ export function bindKeyboard({ ready, mode, arrowItems, close, clear, $input }) 
       case 'Escape':
         if (document.querySelector(':popover-open')) return; // the browser closes it
         if (isEditable(event.target) && event.target !== $input) return;
-        if (mode() !== 'search') {
-          event.preventDefault();
-          close();
-        } else if (clear()) {
-          event.preventDefault();
-        }
+        // The search box is type=search, which the browser would empty on Esc: a reporter
+        // who presses Esc to leave a list must not lose a long query.
+        event.preventDefault();
+        if (mode() !== 'search') close();
+        else if (event.target !== $input) $input.focus();
         break;
       case 'ArrowDown':
       case 'ArrowUp': {

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
+import { LAUNCH, pages, weigh } from './pages.mjs';
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 const BENCH = path.dirname(HERE);
@@ -21,8 +22,6 @@ const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const LOADS = QUICK ? 1 : Number(args[args.indexOf('--loads') + 1] || 0) || 3; // first N queries of each kind are page-loaded
 const TIMING = QUICK ? { minMs: 2, minReps: 1, rounds: 1 } : { minMs: 50, minReps: 5, rounds: 3 };
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const kinds = Object.fromEntries(Object.entries(JSON.parse(fs.readFileSync(path.join(BENCH, 'queries.json'), 'utf8')).kinds)
   .map(([kind, qs]) => [kind, QUICK ? qs.slice(0, 2) : qs]));
@@ -40,38 +39,11 @@ const server = await startServer({
 });
 log('compressing the wasm for serving (cached in bench/out/cache)');
 await server.prepare(path.join(OUT, 'dist/pkg/dossier_bg.wasm'));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
+const browser = await chromium.launch(LAUNCH);
 const chromiumVersion = browser.version();
 
-/** What the server sent since the last reset: requests, bytes on the wire, body bytes, uncompressed bytes. */
-const weigh = (entries) => ({
-  requests: entries.length,
-  wire: entries.reduce((n, e) => n + e.wire, 0),
-  body: entries.reduce((n, e) => n + e.body, 0),
-  raw: entries.reduce((n, e) => n + e.raw, 0),
-});
-
 // --- 1. navigation → first results ---------------------------------------------------------
-const PAGES = {
-  Dossier: {
-    url: (q) => `${server.origin}/dist/index.html#${new URLSearchParams({ q })}`,
-    // The index ready, the search box holding the query, and the first result shown, or the
-    // page's "No documents match" notice (then counted as a load without results); the time
-    // is taken in the page.
-    ready: (page, q) => page.waitForFunction((query) => {
-      const shown = (el) => el && el.getClientRects().length > 0;
-      const ok = document.documentElement.dataset.status === 'ready' && document.documentElement.dataset.mode === 'search' &&
-        document.querySelector('#q')?.value === query &&
-        (shown(document.querySelector('#results [data-id]')) || shown(document.querySelector('#results .notice')));
-      if (ok) window.firstResults ??= { ms: performance.now(), results: document.querySelectorAll('#results [data-id]').length };
-      return ok && window.firstResults;
-    }, q, { timeout: 60_000, polling: 'raf' }),
-  },
-  Pagefind: {
-    url: (q) => `${server.origin}/lab/pagefind.html?${new URLSearchParams({ q })}`,
-    ready: (page) => page.waitForFunction(() => window.firstResults, null, { timeout: 60_000, polling: 'raf' }),
-  },
-};
+const PAGES = pages(server.origin);
 
 async function firstResults(engine, query) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -15,7 +15,7 @@ let wasm;
 let last = null; // the last response, for result counts
 
 export const name = 'Dossier';
-const VERSION_FILE = path.join(REPO, 'bench/out/dist/VERSION'); // written by run.sh after the build
+const VERSION_FILE = path.join(REPO, 'bench/out/dist.VERSION'); // written by run.sh after the build
 export const version = fs.existsSync(VERSION_FILE) ? fs.readFileSync(VERSION_FILE, 'utf8').trim()
   : execFileSync('git', ['-C', REPO, 'describe', '--always', '--dirty'], { encoding: 'utf8' }).trim();
 export const notes = {

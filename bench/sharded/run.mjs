@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../browser/server.mjs';
+import { LAUNCH } from '../browser/pages.mjs';
 
 const [dist, ...rest] = process.argv.slice(2);
 if (!dist) throw new Error('usage: node bench/sharded/run.mjs DIST [--per-kind N]');
@@ -20,9 +21,7 @@ const max = (xs) => Math.max(...xs);
 const log = (...a) => console.error('sharded:', ...a);
 
 const server = await startServer({ '/dist/': path.resolve(dist) });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox',
-  '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'] });
+const browser = await chromium.launch(LAUNCH);
 const text = (kind, q) => (kind === 'prefix' ? q : `${q} `);
 
 /** Fresh context: navigation → first result (or the no-results notice) on screen. */

@@ -1,5 +1,5 @@
 // The page works from the keyboard alone: / to search, arrows through results,
-// Enter to open, Esc to close and then to clear.
+// Enter to open, Esc to close (never to erase the query); Back from a pasted link stays here.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -61,12 +61,14 @@ describe('keyboard', () => {
       assert.equal(await page.locator('#reader').isVisible(), false);
       assert.equal(await focused(page), `result:${ids[0]}`, 'focus is back on the result');
 
-      // Esc in the results clears the search and returns to the intro.
+      // Esc in the results brings focus back to the box and never erases the query.
       await page.keyboard.press('Escape');
-      await page.waitForFunction(() => document.querySelector('#q').value === '');
       assert.equal(await focused(page), 'input#q');
-      assert.equal(await page.locator('#results [data-id]').count(), 0);
-      assert.equal(hashParams(page).get('q'), null);
+      await page.keyboard.press('Escape');
+      assert.equal(await page.locator('#q').inputValue(), 'kellogg');
+      assert.equal(hashParams(page).get('q'), 'kellogg');
+      assert.ok(await page.locator('#results [data-id]').count() > 0);
+      await page.locator('#q').fill('');
 
       // "/" typed inside the box is just a character.
       await page.keyboard.type('a/b');
@@ -117,16 +119,33 @@ describe('keyboard', () => {
         assert.deepEqual(new Set((await readResults(page)).map((r) => r.id)), new Set(KELLOGG_IDS));
       }
 
-      // Esc in the search clears the query, then the filters.
+      // Esc in the search box keeps the query and the filters (the box is type=search, which
+      // the browser would empty).
       await page.goto(`${session.url}#q=kellogg&undated=1`);
       await waitForResults(page, 'kellogg');
       await page.keyboard.press('/');
       await page.keyboard.press('Escape');
-      await page.waitForFunction(() => document.querySelector('#q').value === '');
-      assert.equal(hashParams(page).get('undated'), '1', 'the filter stays after the first Esc');
       await page.keyboard.press('Escape');
+      assert.equal(await page.locator('#q').inputValue(), 'kellogg');
+      assert.equal(hashParams(page).get('undated'), '1');
+      assert.equal(hashParams(page).get('q'), 'kellogg');
+    });
+  });
+
+  it('Back from a pasted link goes to the explorer, not off the site', async () => {
+    await withPage(session.browser, `${session.url}#q=kellogg`, async ({ page }) => {
+      await waitForResults(page, 'kellogg');
+      await page.goBack();
       await page.waitForFunction(() => document.querySelector('#results .intro'));
+      assert.equal(new URL(page.url()).origin, new URL(session.url).origin, 'still on the site');
       assert.equal(new URL(page.url()).hash, '');
+      await page.goForward();
+      await waitForResults(page, 'kellogg');
+      await page.reload();
+      await waitForResults(page, 'kellogg');
+      await page.goBack();
+      await page.waitForFunction(() => document.querySelector('#results .intro'));
+      assert.equal(new URL(page.url()).origin, new URL(session.url).origin, 'a reload adds no second entry');
     });
   });
 });
