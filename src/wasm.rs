@@ -165,6 +165,13 @@ pub fn suggest(input: &str, limit: Option<u32>) -> Result<JsValue, JsError> {
     with_searcher(|s| s.suggest(input, limit.unwrap_or(8) as usize))
 }
 
+/// Example queries drawn from the corpus: `{placeholder, examples: [query]}` (see
+/// [`crate::query::hints`]).
+#[wasm_bindgen]
+pub fn hints() -> Result<JsValue, JsError> {
+    with_searcher(|s| s.hints())
+}
+
 /// Lists entities: `options` is `{kind, name, sort: "mentions"|"documents"|"name", limit,
 /// offset}`; returns `{total, entities: [{id, name, kind, mentions, documents}]}`.
 #[wasm_bindgen]

@@ -256,3 +256,29 @@ fn a_query_of_exclusions_only_browses_the_other_documents_newest_first() {
     assert_eq!(ids(&s.search("-kellogg -putin", &undated).unwrap()), Vec::<String>::new());
     assert_eq!(s.search("-kellogg", &undated).unwrap().total, 1);
 }
+
+#[test]
+fn hints_are_drawn_from_the_corpus_and_each_finds_documents() {
+    // Read from the seeds: Zelenskyy is the person named in the most articles; Trump and
+    // Witkoff come next (in as many documents as each other, Trump mentioned more often); the
+    // most widely named organization or place of two or three words is the United States;
+    // Kyiv is mentioned and has the built-in old spelling Kiev.
+    let bytes = seeds_index();
+    let searcher = Searcher::open(&bytes).unwrap();
+    let hints = searcher.hints().unwrap();
+    assert_eq!(hints.examples, ["zelenskyy", "trump OR witkoff", "\"united states\"", "kiev"]);
+    assert_eq!(hints.placeholder, "Search — try zelenskyy");
+    for q in &hints.examples {
+        assert!(run(&searcher, q).total > 0, "{q}");
+    }
+}
+
+#[test]
+fn a_corpus_without_entities_offers_no_examples() {
+    let mut ix = dossier::indexer::Indexer::new();
+    ix.add(dossier::ingest::Document::new("a", "notes", "some lowercase notes about nothing much")).unwrap();
+    let bytes = ix.finish().unwrap();
+    let hints = Searcher::open(&bytes).unwrap().hints().unwrap();
+    assert!(hints.examples.is_empty(), "{hints:?}");
+    assert_eq!(hints.placeholder, "Search");
+}

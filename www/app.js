@@ -102,6 +102,7 @@ async function start() {
   }
   $root.dataset.status = 'ready';
   performance.mark?.('dossier:ready');
+  engine.hints().then((hints) => { $input.placeholder = hints.placeholder; }, () => {});
   await show(parseHash(location.hash), { initial: true });
 }
 

@@ -164,6 +164,12 @@ export async function getDocument(id, query = '') {
   return doc;
 }
 
+/** Example queries drawn from the corpus: { placeholder, examples: [query] }. */
+export async function hints() {
+  const wasm = await load();
+  return call(wasm, () => wasm.hints());
+}
+
 /** A page of entities: { total, entities: [{ id, name, kind, mentions, documents }] }. */
 export async function entities({ kind = null, name = '', sort = null, limit = 100, offset = 0 } = {}) {
   const wasm = await load();

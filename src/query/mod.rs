@@ -24,6 +24,7 @@
 pub mod aliases;
 pub mod entities;
 pub mod excerpt;
+pub mod hints;
 pub mod matching;
 pub mod parse;
 pub mod rank;
@@ -402,6 +403,12 @@ impl<'a> Searcher<'a> {
         let list = entities::list(&self.index, options);
         self.index.need()?;
         list
+    }
+
+    /// Example queries drawn from the corpus's own entities, each finding documents: what the
+    /// search box and the intro suggest ([`hints::hints`]).
+    pub fn hints(&self) -> Result<hints::Hints> {
+        hints::hints(self)
     }
 
     /// The page of one entity, with at most `contexts` mentions in context.

@@ -18,7 +18,6 @@ const PAGE_SIZE = 20;
 // A sharded index fetches each result's document part: its first page is shorter, to show sooner.
 const FIRST_PAGE_SHARDED = 10;
 const FACETS_PER_KIND = 8;
-const TRY = ['kellogg', 'witkoff OR kushner', '"peace plan"', 'kiev'];
 
 let shown = { key: '', count: 0, total: 0 }; // which search the list holds, how many results of how many
 
@@ -35,12 +34,13 @@ export function key(state) {
 /** Ask the engine for the intro (no query, no filters) or the first page of results. */
 export async function load(state, corpus) {
   if (!state.query.trim() && !hasFilters(state)) {
-    const [top, timeline, sharded] = await Promise.all([
+    const [top, timeline, sharded, hints] = await Promise.all([
       engine.entities({ limit: 12 }),
       engine.timeline('', {}),
       engine.isSharded(),
+      engine.hints(),
     ]);
-    return { intro: true, corpus, top: top.entities, timeline, sharded };
+    return { intro: true, corpus, top: top.entities, timeline, sharded, examples: hints.examples };
   }
   const names = await entityNames(state.entities);
   const filters = filtersOf(state);
@@ -146,7 +146,7 @@ export async function loadMore(state) {
 
 // ---- Render
 
-function renderIntro({ corpus, top, timeline, sharded }) {
+function renderIntro({ corpus, top, timeline, sharded, examples }) {
   const intro = el('section', 'intro');
   intro.setAttribute('aria-labelledby', 'intro-title');
   const title = el('h2', 'intro-title', 'Explore the corpus');
@@ -162,11 +162,13 @@ function renderIntro({ corpus, top, timeline, sharded }) {
       : 'The index is built into the page, so nothing you type leaves it.'));
   intro.append(about);
 
-  const tryLine = el('p', 'try', 'Try ');
-  TRY.forEach((query, i) => {
-    tryLine.append(i ? ', ' : '', link(hashFor({ query }), query, 'try-query'));
-  });
-  intro.append(tryLine);
+  if (examples.length) { // drawn from this corpus by the core
+    const tryLine = el('p', 'try', 'Try ');
+    examples.forEach((query, i) => {
+      tryLine.append(i ? ', ' : '', link(hashFor({ query }), query, 'try-query'));
+    });
+    intro.append(tryLine);
+  }
 
   const keys = el('p', 'keys');
   keys.append(kbd('/'), ' search  ', kbd('↓'), kbd('↑'), ' move  ', kbd('Enter'), ' open  ', kbd('Esc'), ' close');
