@@ -1,6 +1,6 @@
 // Relevance metrics of one ranking against one judged set, and their means per kind.
 // Definitions (also in README.md): K = 10.
-//   P@10      |top 10 ∩ relevant| / 10  (a ranking shorter than 10 still divides by 10)
+//   P@10      |top 10 ∩ relevant| / 10  (a ranking shorter than 10 still divides by 10; a repeated id counts once)
 //   R@10      |top 10 ∩ relevant| / |relevant|
 //   R@all     |whole ranking ∩ relevant| / |relevant|  (used for the exclusion kind, whose sets are large)
 //   MRR       1 / rank of the first relevant result, 0 if none in the ranking (mean over queries)
@@ -13,7 +13,7 @@ export const K = 10;
 export function scoreQuery(ranking, relevant, { all = false } = {}) {
   const rel = relevant instanceof Set ? relevant : new Set(relevant);
   const top = ranking.slice(0, K);
-  const hits = top.filter((id) => rel.has(id)).length;
+  const hits = new Set(top.filter((id) => rel.has(id))).size; // an id repeated counts once
   const firstRel = ranking.findIndex((id) => rel.has(id));
   const head = all ? ranking : ranking.slice(0, rel.size);
   const headSet = new Set(head);
