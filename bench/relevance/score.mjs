@@ -148,11 +148,12 @@ function table(split) {
   const lines = [];
   const cols = ['P@10', 'R@10*', 'MRR', 'exact'];
   const keys = ['p10', 'recall', 'mrr', 'exact'];
-  lines.push(`| kind (queries) | ${cols.map((c) => names.map((n) => `${c} ${n}`).join(' | ')).join(' | ')} |`);
-  lines.push(`|---|${cols.map(() => names.map(() => '---:').join('|')).join('|')}|`);
+  lines.push(`Each cell: ${names.join(' / ')}.`, '');
+  lines.push(`| kind (queries) | ${cols.join(' | ')} |`);
+  lines.push(`|---|${cols.map(() => ':---:').join('|')}|`);
   for (const k of [...KINDS, 'all']) {
     const rows = results.engines.map((e) => (k === 'all' ? e[split].all : e[split].kinds[k]));
-    const cells = keys.map((m) => rows.map((r) => f(r[m])).join(' | '));
+    const cells = keys.map((m) => rows.map((r) => f(r[m])).join(' / '));
     lines.push(`| ${k === 'all' ? '**all**' : k} (${rows[0].n}) | ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
@@ -173,13 +174,28 @@ function failures() {
   for (const q of bad) lines.push(`| ${q.kind} | ${q.split} | \`${q.query}\` | ${q.relevant} | ${q.returned} | ${f(q.p10)} | ${f(q.mrr)} | ${q.top.join(', ') || '–'} |`);
   return lines.join('\n');
 }
+function behind() {
+  const D = results.engines.find((e) => e.engine === 'Dossier');
+  if (!D || results.engines.length < 2) return '';
+  const others = results.engines.filter((e) => e !== D);
+  const lines = [`| kind | split | query | Dossier P@10 / MRR | ${others.map((o) => `${o.engine} P@10 / MRR`).join(' | ')} |`,
+    `|---|---|---|---:|${others.map(() => '---:').join('|')}|`];
+  D.queries.forEach((q, i) => {
+    const o = others.map((e) => e.queries[i]);
+    if (o.some((x) => x.p10 > q.p10 + 1e-9 || x.mrr > q.mrr + 1e-9)) {
+      lines.push(`| ${q.kind} | ${q.split} | \`${q.query}\` | ${f(q.p10)} / ${f(q.mrr)} | ${o.map((x) => `${f(x.p10)} / ${f(x.mrr)}`).join(' | ')} |`);
+    }
+  });
+  return lines.join('\n');
+}
 const section = [
   `<!-- results: written by bench/relevance/score.mjs; do not edit by hand -->`,
   `Run ${results.date.slice(0, 16).replace('T', ' ')} UTC, ${queries.length} queries. *R@10* is R@10, except for the exclusion kind, where it is R@all (up to ${MAX} results).`,
   '', '### Test half (the numbers to quote)', '', table('test'), '', ratios('test'),
   '', '### All queries (tune + test)', '', table('all'), '', ratios('all'),
   '', '### Tune half', '', table('tune'),
-  '', '### Where Dossier falls short (any split: MRR < 1, or P@10 below the best possible)', '', failures(),
+  '', '### Where Dossier falls short (any split: MRR < 1, or P@10 below the best possible for the query)', '', failures(),
+  '', '### Where another engine does better than Dossier (any split)', '', behind(),
   `<!-- /results -->`,
 ].join('\n');
 console.log(section);
