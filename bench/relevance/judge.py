@@ -98,8 +98,10 @@ def topic(query, pat, drop, note, add=()):
     q('topic', query, (match(pat) - set(drop)) | set(add), note)
 topic('kenya doctors strike', r'doctors.{0,40}strike|strik.{0,20}doctors', ['tm-news-1951', 'tm-news-1877', 'tm-news-2603'],
       "about the 2016-17 Kenyan doctors' strike (Zimbabwe floods and a press review matched the regex only)")
-topic('legal marijuana', r'marijuana|cannabis|\bweed\b', [], 'about marijuana use, sale or its legalisation (read; cooking, drug-seizure and Orly blood-test mentions dropped)')
-Q[-1]['relevant'] = sorted(['tm-news-1762', 'tm-news-2442', 'tm-news-3006', 'tm-news-2646', 'tm-news-3159', 'tm-news-3537'], key=n)
+# candidates: r'marijuana|cannabis|\bweed\b' (43 articles, many only "pot" as cookware or drug-seizure
+# and Orly blood-test mentions); read, kept:
+q('topic', 'legal marijuana', ['tm-news-%d' % i for i in [1762, 2442, 3006, 2646, 3159, 3537]],
+  'about marijuana use, sale or its legalisation (cooking pots, drug seizures, the Orly attacker\'s blood test dropped)')
 topic('dakota pipeline protest', r'dakota access|DAPL|standing rock', ['tm-news-227', 'tm-news-1657', 'tm-news-303', 'tm-news-309', 'tm-news-318',
       'tm-news-1658', 'tm-news-1659', 'tm-news-1727', 'tm-news-2579', 'tm-news-2863', 'tm-news-3288', 'tm-news-3366', 'tm-news-3490'],
       'about the Dakota Access pipeline, its protests or court fights; passing mentions (speeches, Keystone, lists) dropped')
