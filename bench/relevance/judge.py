@@ -146,7 +146,7 @@ for w in ['trump', 'brexit', 'china', 'korea']:
 
 # --- known headlines: the article, and its same-story duplicates --------------------------------
 H = [('ikea drivers living in trucks', [2351], 'one article'),
-     ('rock and roll legend chuck berry dies', [2969, 2977, 2983, 2961, 2988, 3014], "the reports of Chuck Berry's death (2969 and the 5 other death reports; the tribute piece 3053 is a follow-up, not a duplicate)"),
+     ('rock and roll legend chuck berry dies', [2969, 2977, 2983, 2961, 2988, 2996, 3014], "the reports of Chuck Berry's death (2969 and the 6 other death reports, read among the 13 naming him; the tributes 2997, 3053 and the essays 3000, 3012 are other stories)"),
      ("norway named the world's happiest country", [3261, 3244], 'the article and the other report of the same Happiness Report story'),
      ('ghana waterfall many dead', [3147], 'one article'),
      ('black hole taking more than a decade to eat star', [262], 'one article'),
