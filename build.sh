@@ -174,6 +174,9 @@ run_tests() {
   say "end-to-end tests: the real page in headless Chromium"
   node --test --test-concurrency=1 tests/e2e/
 
+  say "the relevance scorer (bench/relevance) on hand-computed cases"
+  node --test bench/relevance/score.test.mjs
+
   say "hostile corpus: built twice (dist/ must be byte-identical), then attacked in Chromium"
   local a=target/hostile/dist-a b=target/hostile/dist-b
   CARGO_TARGET_DIR=target/hostile "$ROOT/build.sh" build --corpus tests/fixtures/hostile-corpus --out "$a" >/dev/null
