@@ -51,6 +51,8 @@ export function render({ doc, related }, state) {
   const main = el('div', 'reader-main');
   main.append(header);
   if (count) main.append(renderMatches(count, state.query));
+  const toggles = renderHighlightToggles(entities);
+  if (toggles) main.append(toggles);
   main.append(body);
 
   const aside = el('aside', 'reader-aside');
@@ -63,6 +65,7 @@ export function render({ doc, related }, state) {
   grid.append(main);
   if (aside.childElementCount) grid.append(aside);
   $reader.replaceChildren(backLink(state, entities), grid);
+  applyHidden();
 }
 
 /** Show `message` (plain text) where the document would be. */
@@ -134,6 +137,58 @@ function spansFor(entities, field, state) {
   });
 }
 
+// ---- Which kinds of entity are highlighted: a toggle per kind, kept in this browser. Dates
+// and other names are off at first ("Thursday", "today" tinted in every sentence hide the
+// people and places a reader looks for).
+
+const HIDDEN_KEY = 'dossier:reader-hidden-kinds';
+const HIDDEN_AT_FIRST = ['date', 'other'];
+
+function hiddenKinds() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(HIDDEN_KEY) ?? 'null');
+    if (Array.isArray(saved)) return new Set(saved.filter((k) => KINDS.includes(k)));
+  } catch { /* unreadable or unavailable storage: the defaults */ }
+  return new Set(HIDDEN_AT_FIRST);
+}
+
+function setHiddenKinds(kinds) {
+  try { localStorage.setItem(HIDDEN_KEY, JSON.stringify([...kinds])); } catch { /* kept for this page only */ }
+}
+
+/** Untint the mentions of hidden kinds (they stay links) and press the toggles that are on. */
+function applyHidden() {
+  const hidden = hiddenKinds();
+  for (const kind of KINDS) $reader.classList.toggle(`hide-kind-${kind}`, hidden.has(kind));
+  for (const button of $reader.querySelectorAll('.highlight-toggle')) {
+    button.setAttribute('aria-pressed', String(!hidden.has(button.dataset.kind)));
+  }
+}
+
+/** "Highlight: People · Organizations · …" for the kinds this article mentions, or null. */
+function renderHighlightToggles(entities) {
+  const present = KINDS.filter((kind) => entities.some((e) => safeKind(e.kind) === kind));
+  if (!present.length) return null;
+  const bar = el('div', 'highlight-toggles');
+  bar.setAttribute('role', 'group');
+  bar.setAttribute('aria-label', 'Highlight entities by kind');
+  bar.append(el('span', 'highlight-label', 'Highlight'));
+  for (const kind of present) {
+    const button = el('button', `highlight-toggle kind-${kind}`, kindLabel(kind, 2));
+    button.type = 'button';
+    button.dataset.kind = kind;
+    button.addEventListener('click', () => {
+      const hidden = hiddenKinds();
+      if (hidden.has(kind)) hidden.delete(kind);
+      else hidden.add(kind);
+      setHiddenKinds(hidden);
+      applyHidden();
+    });
+    bar.append(button);
+  }
+  return bar;
+}
+
 function renderMeta(doc) {
   const meta = el('p', 'reader-meta');
   meta.append(dateElement(doc.date));
@@ -141,7 +196,10 @@ function renderMeta(doc) {
     meta.append(el('span', 'sep', ' · '));
     const site = httpUrl(doc.url);
     if (site) {
-      const a = el('a', 'source', doc.url);
+      // The outlet as its host name; the whole address on hover and in print.
+      const a = el('a', 'source', site.hostname.replace(/^www\./, ''));
+      a.title = doc.url;
+      a.dataset.url = site.href;
       a.href = site.href;
       a.rel = 'noopener noreferrer';
       a.target = '_blank';

@@ -94,6 +94,10 @@ test('a sharded index is fetched lazily, a shard at most once', async () => {
     await waitForReader(page);
     const marks = await page.$$eval('#reader mark', (ms) => ms.map((m) => m.textContent));
     assert.ok(marks.some((m) => m.startsWith('Kellogg')), `marks in the reader: ${marks.join(', ')}`);
+    // The source is the outlet's host name, linked to the article's address.
+    const source = page.locator('#reader .reader-meta a.source');
+    assert.equal(await source.textContent(), 'example-news.org');
+    assert.match(await source.getAttribute('href'), /^https:\/\/www\.example-news\.org\/2025\/\d\d\/\d\d\/gen-\d{5}$/);
     await screenshot(page, 'sharded-reader');
   });
 });

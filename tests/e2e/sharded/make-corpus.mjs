@@ -26,6 +26,7 @@ for (let i = 0; i < Number(n); i++) {
     id: `gen-${String(i).padStart(5, '0')}`,
     title: picked[0].split(' ').slice(0, 8).join(' '),
     date: `2025-${month}-${day}`,
+    url: `https://www.example-news.org/2025/${month}/${day}/gen-${String(i).padStart(5, '0')}`,
     text: picked.join(' '),
   }));
 }
