@@ -206,6 +206,10 @@ impl Root {
         if u64::from(manifest.doc_parts) * u64::from(manifest.docs_per_part) < u64::from(meta.doc_count) {
             return Err(Error::corrupt(SHRD, "document parts do not cover every document"));
         }
+        let norms = u64::from(manifest.norm_parts) * u64::from(manifest.norm_docs_per_part);
+        if manifest.norm_parts > 0 && norms < u64::from(meta.doc_count) {
+            return Err(Error::corrupt(SHRD, "length parts do not cover every document"));
+        }
         Ok(Root { bytes, meta, manifest })
     }
 
@@ -339,6 +343,13 @@ pub struct Manifest {
     pub entities: String,
     /// File holding `RELS` ("" when the index has none).
     pub related: String,
+    /// Documents per length part (`NORM` of ordinals `p·n .. (p+1)·n`); 0 when `NORM` is in
+    /// the root (or, in a root of an older build, absent).
+    pub norm_docs_per_part: u32,
+    /// Number of length parts (0 when `NORM` is in the root).
+    pub norm_parts: u32,
+    /// File holding `WIDE` ("" when it is in the root, or the index has no entities).
+    pub widening: String,
 }
 
 impl Manifest {
@@ -362,7 +373,12 @@ impl Manifest {
         format!("i{i}-{}.dsr", self.suffix)
     }
 
-    /// The kind letter (`t`, `p`, `d`, `i`) and number of a numbered part of this index, if
+    /// The file holding `NORM` of length part `part`.
+    pub fn norm_part_name(&self, part: u32) -> String {
+        format!("n{part}-{}.dsr", self.suffix)
+    }
+
+    /// The kind letter (`t`, `p`, `d`, `i`, `n`) and number of a numbered part of this index, if
     /// `name` is one (its number in range, its suffix this index's).
     fn numbered(&self, name: &str) -> Option<(u8, usize)> {
         let (head, suffix) = name.strip_suffix(".dsr")?.split_once('-')?;
@@ -376,6 +392,7 @@ impl Manifest {
             b't' | b'p' => self.term_firsts.len(),
             b'd' => self.doc_parts as usize,
             b'i' => self.id_firsts.len(),
+            b'n' => self.norm_parts as usize,
             _ => return None,
         };
         // "t03-…" is not "t3-…".
@@ -389,7 +406,7 @@ impl Manifest {
 
     /// True if `name` is a shard of this index (the root aside).
     pub fn lists(&self, name: &str) -> bool {
-        let single = [&self.dates, &self.entities, &self.related];
+        let single = [&self.dates, &self.entities, &self.related, &self.widening];
         single.iter().any(|s| !s.is_empty() && s.as_str() == name) || self.numbered(name).is_some()
     }
 
@@ -400,9 +417,9 @@ impl Manifest {
         out.extend((0..terms).map(|i| self.positions_name(i)));
         out.extend((0..self.doc_parts).map(|p| self.doc_part_name(p)));
         out.extend((0..self.id_firsts.len()).map(|i| self.id_part_name(i)));
-        out.extend(
-            [&self.dates, &self.entities, &self.related].into_iter().filter(|s| !s.is_empty()).cloned(),
-        );
+        out.extend((0..self.norm_parts).map(|p| self.norm_part_name(p)));
+        let single = [&self.dates, &self.entities, &self.related, &self.widening];
+        out.extend(single.into_iter().filter(|s| !s.is_empty()).cloned());
         out
     }
 
@@ -416,17 +433,21 @@ impl Manifest {
         for name in [&self.suffix, &self.dates, &self.entities, &self.related] {
             put(&mut out, name.as_bytes());
         }
+        varint::write(&mut out, u64::from(self.norm_docs_per_part));
+        varint::write(&mut out, u64::from(self.norm_parts));
+        put(&mut out, self.widening.as_bytes());
         out
     }
 
-    /// Decodes the section; fails on malformed bytes, never panics.
+    /// Decodes the section; fails on malformed bytes, never panics. The length parts and the
+    /// widening shard may be absent (a root of an older build): none, then.
     pub fn read(bytes: &[u8]) -> Result<Manifest, Error> {
         let mut r = Cursor { bytes, at: 0 };
         let term_firsts = r.keys()?;
         let docs_per_part = r.u32()?;
         let doc_parts = r.u32()?;
         let id_firsts = r.keys()?;
-        let m = Manifest {
+        let mut m = Manifest {
             term_firsts,
             docs_per_part,
             doc_parts,
@@ -435,9 +456,18 @@ impl Manifest {
             dates: r.str()?.to_string(),
             entities: r.str()?.to_string(),
             related: r.str()?.to_string(),
+            ..Manifest::default()
         };
+        if r.at < bytes.len() {
+            m.norm_docs_per_part = r.u32()?;
+            m.norm_parts = r.u32()?;
+            m.widening = r.str()?.to_string();
+        }
         if m.docs_per_part == 0 || m.term_firsts.is_empty() || m.id_firsts.is_empty() {
             return Err(Error::corrupt(SHRD, "no parts"));
+        }
+        if m.norm_parts > 0 && m.norm_docs_per_part == 0 {
+            return Err(Error::corrupt(SHRD, "length parts of no documents"));
         }
         Ok(m)
     }
@@ -543,11 +573,18 @@ mod tests {
             dates: "f.dsr".into(),
             entities: String::new(),
             related: "g.dsr".into(),
+            norm_docs_per_part: 2,
+            norm_parts: 6,
+            widening: "h.dsr".into(),
         };
         let bytes = m.write();
         assert_eq!(Manifest::read(&bytes).unwrap(), m);
+        // A root of an older build ends before the length parts and the widening shard.
+        let older_end = bytes.len() - 8;
+        let older = Manifest { norm_docs_per_part: 0, norm_parts: 0, widening: String::new(), ..m.clone() };
+        assert_eq!(Manifest::read(&bytes[..older_end]).unwrap(), older);
         assert_eq!((m.doc_part_name(2), m.term_part_name(1)), ("d2-abc.dsr".into(), "t1-abc.dsr".into()));
-        for cut in 0..bytes.len() {
+        for cut in (0..bytes.len()).filter(|&cut| cut != older_end) {
             assert!(Manifest::read(&bytes[..cut]).is_err(), "cut at {cut}");
         }
     }

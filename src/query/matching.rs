@@ -674,20 +674,9 @@ impl<'s, 'a> Matcher<'s, 'a> {
     }
 
     /// The other one-word names of the entity that has `term` as an unambiguous one-word alias
-    /// (`zelensky` → `zelenskyy`, `zelenskiy`).
+    /// (`zelensky` → `zelenskyy`, `zelenskiy`): [`Index::alias_forms`], alike in both layouts.
     fn entity_aliases(&self, term: &str) -> Vec<String> {
-        let Some(entities) = self.index.alias_entities() else { return Vec::new() };
-        let Some(ordinal) = entities.by_alias(term) else { return Vec::new() };
-        let Ok(aliases) = entities.aliases(ordinal) else { return Vec::new() };
-        let mut out: Vec<String> = Vec::new();
-        for alias in aliases {
-            if let [word] = crate::analysis::terms(alias).as_slice() {
-                if word != term && !out.contains(word) {
-                    out.push(word.clone());
-                }
-            }
-        }
-        out
+        self.index.alias_forms(term)
     }
 
     /// Dictionary terms starting with `prefix` (not equal to it), most frequent first.
@@ -890,8 +879,8 @@ impl<'s, 'a> Matcher<'s, 'a> {
             return Ok((hits, terms, Positions::Starts(starts_by_doc)));
         };
         for (i, &doc) in common.iter().enumerate() {
-            // A sharded index has no lengths at hand: the document counts as average length,
-            // and (not knowing where its title ends) its phrase starts as body ones.
+            // Both layouts have the lengths (a sharded index's `NORM`), so title starts weigh
+            // as title hits in both.
             let lengths = self.index.docs().lengths(doc);
             let title_len = lengths.map_or(0, |l| l.0);
             let starts: Vec<u32> = first[first_offsets[i]..first_offsets[i + 1]]
