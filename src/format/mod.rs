@@ -36,6 +36,8 @@
 //! | `SHRD` | the shard list of a sharded index's root        | [`shards`]        |
 //! | `DATE` | every document's date, in a sharded index       | [`shards`]        |
 //! | `PART` | a numbered shard's own file name, to check it is the part asked for | [`shards`] |
+//! | `NORM` | per document: title (u16) and body (u32) length in tokens, in a sharded index | [`docstore`] |
+//! | `WIDE` | `fst::Map`: one-word alias → the forms it widens to, in a sharded index | [`widen`] |
 //!
 //! The four entity sections are present together or not at all; an index without them (such
 //! as one built before entities existed) reads as having no entities.

@@ -6,7 +6,7 @@
 //!
 //! | piece        | sections          | split by                          | needed for                  |
 //! |--------------|-------------------|-----------------------------------|-----------------------------|
-//! | root         | `META`, `SHRD`    | —                                 | everything                  |
+//! | root         | `META`, `SHRD`, (`NORM`), (`WIDE`) | —                | everything                  |
 //! | term part    | `TERM`, `POST`    | term range (first term in `SHRD`) | looking up words            |
 //! | positions    | `POSN`            | the same term range               | phrases and proximity       |
 //! | document part| `DOCS`            | ordinal range, fixed docs a part  | results, excerpts, reader   |
@@ -14,15 +14,26 @@
 //! | dates        | `DATE`            | —                                 | timeline, date filters      |
 //! | entities     | `ENTS` `DENT` `EIDS` `EALS` | —                       | entity pages and facets     |
 //! | related      | `RELS`            | —                                 | the reader's related list   |
+//! | length part  | `NORM`            | ordinal range, fixed docs a part  | ranking (when not in root)  |
+//! | widening     | `WIDE`            | —                                 | alias widening (when not in root) |
 //!
-//! The term, positions, document and id parts (the numbered parts) also hold `PART`, their
-//! own file name (see *Verified parts*).
+//! The term, positions, document, id and length parts (the numbered parts) also hold `PART`,
+//! their own file name (see *Verified parts*).
+//!
+//! `NORM` ([`super::docstore`]: every document's title and body length, 6 bytes each) goes in
+//! the root when it is small (64 KB by default, about 10,900 documents: a first query needs no
+//! round trip for it), else in length parts of `norm_docs_per_part` documents. `WIDE`
+//! ([`super::widen`]: each one-word entity alias with the forms a search for it widens to,
+//! precomputed from the entity sections) goes in the root when small (16 KB by default), else
+//! in a content-named shard of its own, asked for by the first query word looked up. With both,
+//! a sharded index ranks and widens exactly as the embedded one.
 //!
 //! Every piece is a complete index file (magic, version, table of contents, CRC-32), so a
 //! shard is verified like any index. Shards are named by content: the dates, entities and
 //! related shards are `<FNV-1a 64 of their bytes, 16 hex digits>.dsr`; the numbered parts —
 //! too many to list by name in the root (37,000 at 100k articles) — are `t<i>-<suffix>.dsr`
-//! (terms), `p<i>-…` (positions), `d<i>-…` (documents) and `i<i>-…` (ids), where the suffix is
+//! (terms), `p<i>-…` (positions), `d<i>-…` (documents), `i<i>-…` (ids) and `n<i>-…`
+//! (lengths), where the suffix is
 //! the start of the FNV-1a 64 of the whole index, so any change to the corpus renames them
 //! all. A host can cache every shard forever; only the root (`root.dsr`) must be revalidated.
 //!
@@ -34,7 +45,7 @@
 //!
 //! - each numbered part carries a `PART` section holding its own file name (UTF-8), suffix
 //!   included, so a part of another build of the index is caught as well;
-//! - a content-named shard (dates, entities, related) must hash to its name.
+//! - a content-named shard (dates, entities, related, widening) must hash to its name.
 //!
 //! The root itself lists no per-part hashes: it is fetched on every page open, and a sharded
 //! index of 100k articles has ~37,000 numbered parts.
@@ -46,7 +57,12 @@
 //! varint documents per part   varint document part count
 //! keys  first id of each id range
 //! bytes suffix   bytes dates shard   bytes entities shard ("" = none)   bytes related shard ("" = none)
+//! varint documents per length part (0 = NORM in the root)   varint length part count
+//! bytes widening shard ("" = WIDE in the root, or no entities)
 //! ```
+//!
+//! The last three fields are absent in a root of an older build: it reads as having no
+//! lengths (documents rank as of average length) and no widening table.
 //!
 //! where `bytes` is a varint length followed by that many bytes, and `keys` a varint count
 //! followed, per key, by a varint length shared with the previous key and the rest as `bytes`.
