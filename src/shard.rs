@@ -6,8 +6,9 @@
 //! derived here for it: every document's lengths (`NORM`, what ranking reads,
 //! [`crate::format::DocStore::lengths`]) and the one-word alias widening table (`WIDE`,
 //! [`crate::format::Index::alias_forms`]), each in the root when small, else in parts (lengths)
-//! or a shard of its own (widening). Only typo correction still differs: a sharded index
-//! scans the words sharing a typo's first two letters, not the whole dictionary.
+//! or a shard of its own (widening); and each term range's dictionary alone (`TERM`, no
+//! postings) is a dictionary part, so typo correction scans the whole dictionary as the
+//! embedded index does ([`crate::format::PostingsReader::search_dictionary`]).
 //! Memory: the input file plus one part at a time.
 
 use crate::format::docstore::{put_norm, DocStoreWriter, StoredDoc, NORM, NORM_RECORD_LEN};
@@ -85,8 +86,9 @@ pub fn split(bytes: &[u8], options: &ShardOptions) -> Result<Files, Error> {
     let mut flush = |m: &mut Manifest, writer: PostingsWriter, first: Vec<u8>| -> Result<(), Error> {
         let s = writer.finish()?;
         let i = m.term_firsts.len();
-        add(m.term_part_name(i), vec![(TERM, s.term), (POST, s.post)])?;
+        add(m.term_part_name(i), vec![(TERM, s.term.clone()), (POST, s.post)])?;
         add(m.positions_name(i), vec![(POSN, s.posn)])?;
+        add(m.dictionary_part_name(i), vec![(TERM, s.term)])?;
         m.term_firsts.push(first);
         Ok(())
     };
@@ -102,6 +104,7 @@ pub fn split(bytes: &[u8], options: &ShardOptions) -> Result<Files, Error> {
         writer.add(term, &list, &positions)?;
     }
     flush(&mut m, writer, first)?;
+    m.dictionary_parts = m.term_firsts.len() as u32;
 
     // Document parts: a fixed number of documents each, from the average text length.
     let docs = index.docs();

@@ -760,10 +760,11 @@ impl<'s, 'a> Matcher<'s, 'a> {
     /// Dictionary terms within edit distance `wanted` of `term` that share its first
     /// `head_chars` characters, nearest and most frequent first (see [`Matcher::fuzzy`]).
     fn fuzzy_scan(&self, term: &str, wanted: u32, head_chars: usize) -> Vec<(String, TermInfo, u8)> {
-        // A sharded index reads only the terms sharing the word's first two letters (one or
-        // two term ranges, not every range for a letter); see `format::shards`.
+        // A sharded index scans its dictionary parts (terms without postings); one of an older
+        // build, without them, only the terms sharing the word's first two letters (one or two
+        // term ranges, not every range for a letter); see `format::shards`.
         let postings = self.index.postings();
-        let head_chars = if postings.is_sharded() { head_chars.max(2) } else { head_chars };
+        let head_chars = if postings.has_dictionary() { head_chars } else { head_chars.max(2) };
         let head: &str = match term.char_indices().nth(head_chars) {
             Some((end, _)) if head_chars > 0 => &term[..end],
             _ => "",
@@ -779,9 +780,9 @@ impl<'s, 'a> Matcher<'s, 'a> {
             true
         };
         if let Some(automaton) = AsciiLevenshtein::new(term, wanted as u8) {
-            postings.search(head, automaton.intersection(within()), &mut each);
+            postings.search_dictionary(head, automaton.intersection(within()), &mut each);
         } else if let Some(automaton) = (1..=wanted).rev().find_map(|d| Levenshtein::new(term, d).ok()) {
-            postings.search(head, automaton.intersection(within()), &mut each);
+            postings.search_dictionary(head, automaton.intersection(within()), &mut each);
         } else {
             return Vec::new();
         }
