@@ -550,7 +550,11 @@ mod parity {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+        // 64 cases in `cargo test`; `DOSSIER_FUZZ_CASES=N` for a longer run.
+        #![proptest_config(ProptestConfig {
+            cases: std::env::var("DOSSIER_FUZZ_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(64),
+            ..ProptestConfig::default()
+        })]
 
         /// Every query gives the same JSON in both layouts: the same ids in the same order with
         /// the same scores (exact f64 equality: both layouts run the same arithmetic on the same

@@ -370,9 +370,18 @@ impl<'a> PostingsReader<'a> {
     }
 
     /// Decodes a term's postings into `out` (cleared first).
+    ///
+    /// In a sharded index, a term found in a dictionary part ([`PostingsReader::search_dictionary`])
+    /// may have its term part not loaded yet: it reads as no postings, recorded as missing.
     pub fn read_postings(&self, info: TermInfo, out: &mut Vec<Posting>) -> Result<(), Error> {
         out.clear();
         let bad = || Error::corrupt(POST, format!("record at {} is malformed", info.offset));
+        if let Store::Sharded(shards) = &self.store {
+            if shards.loaded(&shards.manifest.term_part_name(info.part as usize)).is_none() {
+                self.loaded(info.part as usize);
+                return Ok(());
+            }
+        }
         let (_, post) = self.loaded(info.part as usize).ok_or_else(bad)?;
         let mut r = varint::Reader::new(post, info.offset as usize);
         r.u32().ok_or_else(bad)?;
