@@ -2,16 +2,21 @@
 //! (layout in [`crate::format::shards`]), for corpora too large to embed in the wasm.
 //!
 //! Every piece is re-encoded with the same writers the indexer uses, so a sharded index
-//! answers exactly like the file it came from, except that it ranks without document
-//! lengths and widens searches with exonyms but not entity aliases (see
-//! [`crate::format::DocStore::lengths`] and [`crate::format::Index::alias_entities`]).
+//! answers exactly like the file it came from: the same ids, order and scores. Two tables are
+//! derived here for it: every document's lengths (`NORM`, what ranking reads,
+//! [`crate::format::DocStore::lengths`]) and the one-word alias widening table (`WIDE`,
+//! [`crate::format::Index::alias_forms`]), each in the root when small, else in parts (lengths)
+//! or a shard of its own (widening); and each term range's dictionary alone (`TERM`, no
+//! postings) is a dictionary part, so typo correction scans the whole dictionary as the
+//! embedded index does ([`crate::format::PostingsReader::search_dictionary`]).
 //! Memory: the input file plus one part at a time.
 
-use crate::format::docstore::{DocStoreWriter, StoredDoc};
+use crate::format::docstore::{put_norm, DocStoreWriter, StoredDoc, NORM, NORM_RECORD_LEN};
 use crate::format::entities::{DENT, EALS, EIDS, ENTS};
 use crate::format::postings::PostingsWriter;
 use crate::format::related::RELS;
 use crate::format::shards::{content_name, Manifest, DATE, PART};
+use crate::format::widen::{self, WIDE};
 use crate::format::{Error, Index, IndexWriter, Posting, Tag, Toc, DIDS, DOCS, META, POSN, POST, SHRD, TERM};
 
 /// Name of the root file in a sharded index's folder.
@@ -27,13 +32,30 @@ pub struct ShardOptions {
     pub doc_part_bytes: usize,
     /// Document ids per id part.
     pub ids_per_part: usize,
+    /// Every document's lengths (`NORM`, 6 bytes a document) go in the root when they take at
+    /// most this many bytes, else in length parts of [`ShardOptions::norm_part_bytes`].
+    pub root_norm_bytes: usize,
+    /// Bytes of `NORM` per length part, when the lengths are not in the root.
+    pub norm_part_bytes: usize,
+    /// The widening table (`WIDE`) goes in the root when it takes at most this many bytes,
+    /// else in a shard of its own.
+    pub root_widening_bytes: usize,
 }
 
 impl Default for ShardOptions {
     /// 32 KB term parts (about 12 KB over the wire), document parts of about 4 KB of text
-    /// (one or two news articles: a result costs about 2 KB), 2,000 ids a part.
+    /// (one or two news articles: a result costs about 2 KB), 2,000 ids a part; lengths in the
+    /// root up to 64 KB (about 10,900 documents: a first query needs no extra round trip),
+    /// else in 48 KB parts (8,192 documents); the widening table in the root up to 16 KB.
     fn default() -> Self {
-        ShardOptions { term_part_bytes: 32 * 1024, doc_part_bytes: 4 * 1024, ids_per_part: 2000 }
+        ShardOptions {
+            term_part_bytes: 32 * 1024,
+            doc_part_bytes: 4 * 1024,
+            ids_per_part: 2000,
+            root_norm_bytes: 64 * 1024,
+            norm_part_bytes: 48 * 1024,
+            root_widening_bytes: 16 * 1024,
+        }
     }
 }
 
@@ -64,8 +86,9 @@ pub fn split(bytes: &[u8], options: &ShardOptions) -> Result<Files, Error> {
     let mut flush = |m: &mut Manifest, writer: PostingsWriter, first: Vec<u8>| -> Result<(), Error> {
         let s = writer.finish()?;
         let i = m.term_firsts.len();
-        add(m.term_part_name(i), vec![(TERM, s.term), (POST, s.post)])?;
+        add(m.term_part_name(i), vec![(TERM, s.term.clone()), (POST, s.post)])?;
         add(m.positions_name(i), vec![(POSN, s.posn)])?;
+        add(m.dictionary_part_name(i), vec![(TERM, s.term)])?;
         m.term_firsts.push(first);
         Ok(())
     };
@@ -81,6 +104,7 @@ pub fn split(bytes: &[u8], options: &ShardOptions) -> Result<Files, Error> {
         writer.add(term, &list, &positions)?;
     }
     flush(&mut m, writer, first)?;
+    m.dictionary_parts = m.term_firsts.len() as u32;
 
     // Document parts: a fixed number of documents each, from the average text length.
     let docs = index.docs();
@@ -129,6 +153,24 @@ pub fn split(bytes: &[u8], options: &ShardOptions) -> Result<Files, Error> {
         m.id_firsts.push(if i == 0 { Vec::new() } else { chunk[0].0.clone() });
     }
 
+    // What ranking reads of every document, and what one-word aliases widen to: in the root
+    // when small (no round trip of their own), else in parts or a shard of their own.
+    let mut root_sections = vec![(META, toc.require(META)?.to_vec())];
+    let mut norm = Vec::with_capacity(count as usize * NORM_RECORD_LEN);
+    for o in 0..count {
+        let d = docs.get(o)?;
+        put_norm(&mut norm, (d.title_len, d.body_len));
+    }
+    if norm.len() <= options.root_norm_bytes {
+        root_sections.push((NORM, norm));
+    } else {
+        m.norm_docs_per_part = (options.norm_part_bytes / NORM_RECORD_LEN).clamp(1, 1 << 20) as u32;
+        m.norm_parts = count.div_ceil(m.norm_docs_per_part);
+        for (p, chunk) in norm.chunks(m.norm_docs_per_part as usize * NORM_RECORD_LEN).enumerate() {
+            add(m.norm_part_name(p as u32), vec![(NORM, chunk.to_vec())])?;
+        }
+    }
+
     // Single shards, named by their content ("" for sections the index lacks).
     let mut by_content = |sections: Vec<(Tag, Vec<u8>)>| -> Result<String, Error> {
         if sections.is_empty() {
@@ -147,7 +189,16 @@ pub fn split(bytes: &[u8], options: &ShardOptions) -> Result<Files, Error> {
     m.entities = by_content(copy(&[ENTS, DENT, EIDS, EALS]))?;
     m.related = by_content(copy(&[RELS]))?;
 
-    let root = index_file(vec![(META, toc.require(META)?.to_vec()), (SHRD, m.write())])?;
+    if toc.optional(ENTS).is_some() {
+        let table = widen::write(index.entities())?;
+        if table.len() <= options.root_widening_bytes {
+            root_sections.push((WIDE, table));
+        } else {
+            m.widening = by_content(vec![(WIDE, table)])?;
+        }
+    }
+    root_sections.push((SHRD, m.write()));
+    let root = index_file(root_sections)?;
     out.insert(0, (ROOT.to_string(), root));
     Ok(out)
 }

@@ -10,8 +10,24 @@ use dossier::query::{SearchOptions, Searcher};
 use dossier::shard::{split, ShardOptions, ROOT};
 use dossier::Error;
 
-/// Tiny pieces: a handful of terms a part, one or two articles a document part, two ids a part.
-const TINY: ShardOptions = ShardOptions { term_part_bytes: 2048, doc_part_bytes: 4000, ids_per_part: 2 };
+/// Tiny pieces: a handful of terms a part, one or two articles a document part, two ids a part,
+/// two documents' lengths a part, the widening table in a shard of its own.
+const TINY: ShardOptions = ShardOptions {
+    term_part_bytes: 2048,
+    doc_part_bytes: 4000,
+    ids_per_part: 2,
+    root_norm_bytes: 0,
+    norm_part_bytes: 12,
+    root_widening_bytes: 0,
+};
+
+/// [`TINY`], but with the lengths and the widening table in the root (as for a corpus of up
+/// to about 10,000 articles with the default options).
+const TINY_ROOT: ShardOptions =
+    ShardOptions { root_norm_bytes: 64 * 1024, root_widening_bytes: 16 * 1024, ..TINY };
+
+/// At most this many rounds of fetching per request (each asks for everything it misses).
+const ROUNDS: usize = 8;
 
 /// A page's view of a sharded index: the files on the "server" and the ones fetched so far.
 struct Client {
@@ -34,7 +50,7 @@ impl Client {
     /// lacks (HTTP 404) or that `addShard` refuses is marked failed. Returns the answer and the
     /// number of rounds it took.
     fn ask<T>(&mut self, f: impl Fn(&Searcher) -> dossier::Result<T>) -> (dossier::Result<T>, usize) {
-        for round in 1..=6 {
+        for round in 1..=ROUNDS {
             let answer = {
                 let index = Index::open_sharded(&self.root, &self.cache).unwrap();
                 f(&Searcher::new(index))
@@ -58,7 +74,7 @@ impl Client {
                 other => return (other, round),
             }
         }
-        panic!("still missing shards after 6 rounds");
+        panic!("still missing shards after {ROUNDS} rounds");
     }
 
     /// Exchanges the bytes of two files on the server.
@@ -114,12 +130,22 @@ fn search_finds_the_same_documents_and_excerpts_as_the_embedded_index() {
 #[test]
 fn a_query_fetches_only_the_shards_it_reads() {
     let embedded = common::seeds_index();
+    // Lengths and widening table in parts of their own: round 1 fetches the term part of
+    // "kellogg" (and of its stem's range) and the widening shard; round 2 the length parts of
+    // the matching documents; round 3 the document parts of the three results; round 4 answers.
     let mut client = Client::new(&embedded, &TINY);
     let (found, rounds) = client.ask(|s| s.search("kellogg ", &options(3)));
     assert_eq!(found.unwrap().results.len(), 3);
-    // Round 1: the term part of "kellogg" (and of its stem's range); round 2: the document
-    // parts of the three results; round 3 answers.
-    assert_eq!(rounds, 3);
+    assert_eq!(rounds, 4, "{:?}", client.fetched);
+    assert!(client.fetched.iter().any(|n| n.starts_with('n')), "{:?}", client.fetched);
+    assert!(client.fetched.contains(&client.root.manifest().widening), "{:?}", client.fetched);
+    // Lengths and widening table in the root: round 1 the term parts; round 2 the document
+    // parts; round 3 answers.
+    let mut client = Client::new(&embedded, &TINY_ROOT);
+    let (found, rounds) = client.ask(|s| s.search("kellogg ", &options(3)));
+    assert_eq!(found.unwrap().results.len(), 3);
+    assert_eq!(rounds, 3, "{:?}", client.fetched);
+    assert!(client.root.manifest().widening.is_empty() && client.root.manifest().norm_parts == 0);
     let documents = client.fetched.iter().filter(|n| n.starts_with('d')).count();
     assert!((1..=3).contains(&documents), "{:?}", client.fetched);
     assert!(client.fetched.len() < client.server.len() / 3, "{:?}", client.fetched);
@@ -131,8 +157,8 @@ fn a_query_fetches_only_the_shards_it_reads() {
 
 #[test]
 fn a_word_in_the_index_is_not_looked_for_among_typos_while_its_range_loads() {
-    // Typo correction scans every term range sharing the word's first two letters; a word
-    // whose own range is not loaded yet must not look like a word that matches nothing.
+    // Typo correction scans the whole dictionary (its dictionary parts); a word whose own
+    // range is not loaded yet must not look like a word that matches nothing.
     // Parts of 256 bytes: several ranges per two letters.
     let embedded = common::seeds_index();
     for word in ["kellogg", "security", "president", "sanctions", "zelenskyy", "minister", "military"] {
@@ -141,6 +167,8 @@ fn a_word_in_the_index_is_not_looked_for_among_typos_while_its_range_loads() {
         assert!(found.unwrap().total > 0, "{word}");
         let terms: Vec<&String> = client.fetched.iter().filter(|n| n.starts_with('t')).collect();
         assert!(terms.len() <= 2, "{word}: {terms:?}");
+        let dictionary: Vec<&String> = client.fetched.iter().filter(|n| n.starts_with('w')).collect();
+        assert!(dictionary.is_empty(), "{word} is no typo: {dictionary:?}");
     }
 }
 
@@ -368,4 +396,226 @@ fn a_missing_entities_shard_is_not_an_entity_that_does_not_exist() {
         page.unwrap_err(),
         Error::Format(FormatError::PartFailed { name: entities, reason: "HTTP 404".into() })
     );
+}
+
+/// The golden queries (`tests/fixtures/golden/seeds_search.json`, what the embedded index and
+/// the wasm build answer) give the same JSON on a sharded split of the seeds index, lengths
+/// and widening table in parts and shards of their own or in the root: ids, order, scores
+/// (serialized as the shortest decimal that reads back as the same f64, so equal text is equal
+/// bits), excerpts and facets. Typo queries included (the sharded index scans its whole
+/// dictionary, in dictionary parts).
+#[test]
+fn golden_queries_answer_the_same_json_sharded() {
+    let embedded = common::seeds_index();
+    let path = common::root().join("tests/fixtures/golden/seeds_search.json");
+    let golden: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert!(golden.len() >= 20);
+    for options in [TINY, TINY_ROOT] {
+        let mut client = Client::new(&embedded, &options);
+        for (q, want) in &golden {
+            let (got, _) = client.ask(|s| s.search(q, &SearchOptions::default()));
+            assert_eq!(&serde_json::to_value(got.unwrap()).unwrap(), want, "{q:?}");
+        }
+    }
+}
+
+/// Properties: a sharded index answers like the embedded one it was cut from.
+mod parity {
+    use super::*;
+    use dossier::indexer::Indexer;
+    use dossier::ingest::Document;
+    use proptest::prelude::*;
+
+    /// Words of the generated corpora: common words (two share a stem), and names, with cues
+    /// and spellings that make entities with one-word aliases (`Zelensky`, `Zelenskyy`,
+    /// `Zelenskiy` are one person, so a search for one widens to the others).
+    const PIECES: &[&str] = &[
+        "talks",
+        "talk",
+        "peace",
+        "envoy",
+        "sanctions",
+        "minister",
+        "said",
+        "Kyiv",
+        "Kiev",
+        "President Volodymyr Zelenskyy",
+        "Zelensky",
+        "Zelenskiy",
+        "Mr. Zelenskyy",
+        "envoy Keith Kellogg",
+        "Kellogg",
+        "President Vladimir Putin",
+        "Putin",
+        "Moscow",
+        "Steve Witkoff",
+        "Witkoff",
+        ".",
+    ];
+
+    /// Lowercase query words: those of the corpora, and one it never holds.
+    const WORDS: &[&str] = &[
+        "talks",
+        "talk",
+        "peace",
+        "envoy",
+        "sanctions",
+        "minister",
+        "said",
+        "kyiv",
+        "kiev",
+        "zelenskyy",
+        "zelensky",
+        "zelenskiy",
+        "volodymyr",
+        "president",
+        "kellogg",
+        "keith",
+        "putin",
+        "vladimir",
+        "moscow",
+        "witkoff",
+        "steve",
+        "absent",
+    ];
+
+    /// `word` misspelled, in one of its first two letters or further on (`b` picks how).
+    fn typo(word: &str, b: usize) -> String {
+        let mut chars: Vec<char> = word.chars().collect();
+        let n = chars.len();
+        match b % 4 {
+            0 => {
+                chars.remove(1.min(chars.len() - 1));
+            }
+            1 => chars[0] = 'x',
+            2 => chars.insert(1, 'q'),
+            _ => chars.swap(n - 1, n - 2),
+        }
+        chars.into_iter().collect()
+    }
+
+    /// One query part: a word, an excluded word, a two-word phrase, `OR` between two words,
+    /// a prefix (the first letters of a word, last in the query), or a misspelled word.
+    fn part(kind: u8, a: usize, b: usize) -> String {
+        let (a, b_word) = (WORDS[a % WORDS.len()], WORDS[b % WORDS.len()]);
+        match kind {
+            0 => format!("-{a} "),
+            1 => format!("\"{a} {b_word}\" "),
+            2 => format!("{a} OR {b_word} "),
+            3 => a[..a.len().min(3)].to_string(),
+            5 => format!("{} ", typo(a, b)),
+            _ => format!("{a} "),
+        }
+    }
+
+    fn corpus() -> impl Strategy<Value = Vec<(Vec<usize>, Vec<usize>, u8)>> {
+        let doc = (
+            prop::collection::vec(0..PIECES.len(), 0..5),
+            prop::collection::vec(0..PIECES.len(), 0..50),
+            0u8..4,
+        );
+        prop::collection::vec(doc, 1..14)
+    }
+
+    fn shard_options() -> impl Strategy<Value = ShardOptions> {
+        (64usize..600, 1usize..3000, 1usize..4, any::<bool>(), 1usize..4, any::<bool>()).prop_map(
+            |(term, doc, ids, norm_in_root, norm_docs, wide_in_root)| ShardOptions {
+                term_part_bytes: term,
+                doc_part_bytes: doc,
+                ids_per_part: ids,
+                root_norm_bytes: if norm_in_root { usize::MAX } else { 0 },
+                norm_part_bytes: norm_docs * 6,
+                root_widening_bytes: if wide_in_root { usize::MAX } else { 0 },
+            },
+        )
+    }
+
+    /// Added to every generated corpus: enough mentions of one person spelled three ways for
+    /// the entity extractor to make them one entity, whose one-word aliases widen a search.
+    const NAMES: &str = "Zelenskiy said. Mr. Zelenskyy said. Ukraine's President Volodymyr Zelensky met \
+                         envoy Keith Kellogg. Kellogg said.";
+
+    /// The index of `docs`, then a document of [`NAMES`].
+    fn build(docs: &[(Vec<usize>, Vec<usize>, u8)]) -> Vec<u8> {
+        let text = |ws: &[usize]| ws.iter().map(|&w| PIECES[w]).collect::<Vec<_>>().join(" ");
+        let mut ix = Indexer::new();
+        ix.add(Document::new("names", "Talks", NAMES)).unwrap();
+        for (i, (title, body, day)) in docs.iter().enumerate() {
+            let mut d = Document::new(format!("d{i}"), text(title), text(body));
+            d.date = Some(format!("2025-08-{:02}", 20 + day));
+            ix.add(d).unwrap();
+        }
+        ix.finish().unwrap()
+    }
+
+    proptest! {
+        // 64 cases in `cargo test`; `DOSSIER_FUZZ_CASES=N` for a longer run.
+        #![proptest_config(ProptestConfig {
+            cases: std::env::var("DOSSIER_FUZZ_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(64),
+            ..ProptestConfig::default()
+        })]
+
+        /// Every query gives the same JSON in both layouts: the same ids in the same order with
+        /// the same scores (exact f64 equality: both layouts run the same arithmetic on the same
+        /// inputs in the same order — postings, lengths and widening forms are equal, not
+        /// approximated — so the bits agree; JSON prints the shortest decimal that reads back as
+        /// the same f64), totals, partial flags, corrections ("did you mean"), suggestions,
+        /// excerpts and facets. Shards are loaded on demand as the page does. Typo queries
+        /// included (misspelled in their first two letters too): a sharded index scans its
+        /// whole dictionary, as the embedded one does; each query is also asked with typo
+        /// correction off.
+        #[test]
+        fn sharded_and_embedded_answer_every_query_alike(
+            docs in corpus(),
+            options in shard_options(),
+            queries in prop::collection::vec(
+                prop::collection::vec((0u8..7, 0..WORDS.len(), 0..WORDS.len()), 1..4),
+                1..6,
+            ),
+        ) {
+            let embedded = build(&docs);
+            let whole = Searcher::open(&embedded).unwrap();
+            let mut client = Client::new(&embedded, &options);
+            let exact = SearchOptions { limit: Some(100), no_correction: true, ..SearchOptions::default() };
+            let corrected = SearchOptions { no_correction: false, ..exact.clone() };
+            for (parts, search) in queries.iter().flat_map(|p| [(p, &corrected), (p, &exact)]) {
+                // A prefix only as the last part.
+                let mut parts: Vec<(u8, usize, usize)> = parts.clone();
+                let last = parts.len() - 1;
+                for p in &mut parts[..last] {
+                    if p.0 == 3 {
+                        p.0 = 4;
+                    }
+                }
+                let q: String = parts.iter().map(|&(k, a, b)| part(k, a, b)).collect();
+                let want = serde_json::to_value(whole.search(&q, search).unwrap()).unwrap();
+                let (got, _) = client.ask(|s| s.search(&q, search));
+                prop_assert_eq!(serde_json::to_value(got.unwrap()).unwrap(), want, "{:?}", q);
+            }
+        }
+    }
+
+    /// The generated corpora do exercise widening: a name spelled three ways is one entity,
+    /// and a search for one spelling finds the others, in both layouts.
+    #[test]
+    fn generated_names_widen_in_both_layouts() {
+        let piece = |name: &str| PIECES.iter().position(|p| *p == name).unwrap();
+        let (zelenskyy, said) = (piece("Mr. Zelenskyy"), piece("said"));
+        let docs = vec![(vec![], vec![zelenskyy, said], 0), (vec![said], vec![said], 2)];
+        let embedded = build(&docs);
+        let index = Index::open(&embedded).unwrap();
+        assert_eq!(index.alias_forms("zelenskiy"), ["zelenskyy"]);
+        let whole = Searcher::open(&embedded).unwrap();
+        let search = SearchOptions { no_correction: true, ..SearchOptions::default() };
+        let want = whole.search("zelenskiy ", &search).unwrap();
+        let mut ids: Vec<&str> = want.results.iter().map(|r| r.id.as_str()).collect();
+        ids.sort_unstable();
+        assert_eq!(ids, ["d0", "names"], "d0 spells it zelenskyy");
+        for options in [TINY, TINY_ROOT] {
+            let mut client = Client::new(&embedded, &options);
+            let got = client.ask(|s| s.search("zelenskiy ", &search)).0.unwrap();
+            assert_eq!(serde_json::to_value(got).unwrap(), serde_json::to_value(&want).unwrap());
+        }
+    }
 }

@@ -207,9 +207,10 @@ export function messageOf(err) {
   return `Dossier: ${detail(err)}`;
 }
 
-/** Rounds of shard fetching one answer may take (term ranges, then documents, then maybe
- * positions or entities): more means a bug, not a slow network. */
-const MAX_ROUNDS = 6;
+/** Rounds of shard fetching one answer may take (term ranges and the alias table, then the
+ * terms aliases or typo corrections name, positions, lengths, documents, entities): more means
+ * a bug, not a slow network. */
+const MAX_ROUNDS = 10;
 
 /** Run `fn` against the core; while a sharded index answers { need: [shards] }, fetch them
  * and ask again. */

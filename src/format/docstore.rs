@@ -15,12 +15,44 @@
 //! | 40     | 4    | body length in tokens, u32                |
 //!
 //! `DIDS` is an `fst::Map` from document id to ordinal.
+//!
+//! `NORM` (written only for a sharded index, [`crate::shard`]) holds what ranking needs of
+//! each document, [`NORM_RECORD_LEN`] bytes per ordinal: title length in tokens as a u16,
+//! then body length in tokens as a u32. Title lengths are clamped to 65,535 ([`clamp_lengths`])
+//! and so are those ranking reads from `DOCS`, so both layouts rank alike. In the root of a
+//! sharded index when small, else in ordinal-range parts ([`super::shards`]).
 
 use super::shards::{part_of, Shards, DATE};
-use super::{read_u32, Error, DIDS, DOCS};
+use super::{read_u32, Error, Tag, DIDS, DOCS};
 
 /// Bytes per document record.
 const RECORD_LEN: usize = 44;
+
+/// Section tag: per document, its title and body lengths in tokens (what ranking reads).
+pub const NORM: Tag = *b"NORM";
+
+/// Bytes per document in `NORM`: u16 title length, u32 body length.
+pub const NORM_RECORD_LEN: usize = 6;
+
+/// `(title length, body length)` as ranking sees them in either layout: the title length
+/// clamped to what `NORM` holds (u16). No real title comes near 65,535 tokens.
+pub fn clamp_lengths((title, body): (u32, u32)) -> (u32, u32) {
+    (title.min(u32::from(u16::MAX)), body)
+}
+
+/// Appends one document's `NORM` record (lengths clamped, [`clamp_lengths`]).
+pub fn put_norm(out: &mut Vec<u8>, lengths: (u32, u32)) {
+    let (title, body) = clamp_lengths(lengths);
+    out.extend_from_slice(&(title as u16).to_le_bytes());
+    out.extend_from_slice(&body.to_le_bytes());
+}
+
+/// Reads record `i` of a `NORM` section (or part), if it is there.
+fn read_norm(norm: &[u8], i: u32) -> Option<(u32, u32)> {
+    let at = (i as usize).checked_mul(NORM_RECORD_LEN)?;
+    let title = norm.get(at..at.checked_add(2)?)?;
+    Some((u32::from(u16::from_le_bytes([title[0], title[1]])), read_u32(norm, at + 2)?))
+}
 
 /// One stored document, borrowed from the index bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,7 +186,15 @@ enum Store<'a> {
     Whole { records: Part<'a>, ids: fst::Map<&'a [u8]> },
     /// Documents in parts fetched on demand, and the dates shard once looked up (a date is
     /// read per document in filters and timelines).
-    Sharded(Shards<'a>, std::cell::OnceCell<Option<&'a [u8]>>),
+    Sharded(Shards<'a>, std::cell::OnceCell<Option<&'a [u8]>>, Norms<'a>),
+}
+
+/// Where a sharded index's `NORM` records are: the root's section, or the parts loaded so far
+/// (looked up once each per request: ranking reads one record per posting).
+#[derive(Clone)]
+struct Norms<'a> {
+    root: Option<&'a [u8]>,
+    parts: std::cell::RefCell<std::collections::HashMap<u32, &'a [u8]>>,
 }
 
 /// The records and strings of a run of documents.
@@ -227,9 +267,11 @@ impl<'a> DocStore<'a> {
         Ok(DocStore { count: records.count, store: Store::Whole { records, ids } })
     }
 
-    /// The `count` documents of a sharded index, read from its document, id and date shards.
-    pub fn sharded(count: u32, shards: Shards<'a>) -> DocStore<'a> {
-        DocStore { count, store: Store::Sharded(shards, std::cell::OnceCell::new()) }
+    /// The `count` documents of a sharded index, read from its document, id, date and
+    /// length shards; `norm` is the root's `NORM` section, if the lengths are there.
+    pub fn sharded(count: u32, shards: Shards<'a>, norm: Option<&'a [u8]>) -> DocStore<'a> {
+        let norms = Norms { root: norm, parts: Default::default() };
+        DocStore { count, store: Store::Sharded(shards, std::cell::OnceCell::new(), norms) }
     }
 
     /// Number of documents.
@@ -246,7 +288,7 @@ impl<'a> DocStore<'a> {
     pub fn ordinal(&self, id: &str) -> Option<u32> {
         let v = match &self.store {
             Store::Whole { ids, .. } => ids.get(id),
-            Store::Sharded(shards, _) => {
+            Store::Sharded(shards, ..) => {
                 let name = shards.manifest.id_part_name(part_of(&shards.manifest.id_firsts, id.as_bytes()));
                 fst::Map::new(shards.section(&name, DIDS).ok()??).ok()?.get(id)
             }
@@ -254,15 +296,36 @@ impl<'a> DocStore<'a> {
         v.and_then(|v| u32::try_from(v).ok()).filter(|&o| o < self.count)
     }
 
-    /// `(title length, body length)` in tokens, without touching the strings (for ranking).
-    /// `None` in a sharded index: fetching every matching document's record to rank would
-    /// cost more than the ranking gains, so all documents count as average length there.
+    /// `(title length, body length)` in tokens, without touching the strings (for ranking),
+    /// clamped alike in both layouts ([`clamp_lengths`]). In a sharded index, read from `NORM`:
+    /// the root's, or a length part, recorded as missing (`None` meanwhile: the request then
+    /// fails with [`Error::NeedShards`], so no answer is ranked without it). `None` too for
+    /// the root of an older build without `NORM` (all documents count as average length).
     pub fn lengths(&self, ordinal: u32) -> Option<(u32, u32)> {
         match &self.store {
             Store::Whole { records, .. } => {
-                Some((records.u32_at(ordinal, 36)?, records.u32_at(ordinal, 40)?))
+                Some(clamp_lengths((records.u32_at(ordinal, 36)?, records.u32_at(ordinal, 40)?)))
             }
-            Store::Sharded { .. } => None,
+            Store::Sharded(shards, _, norms) => {
+                if let Some(norm) = norms.root {
+                    return read_norm(norm, ordinal);
+                }
+                let m = shards.manifest;
+                if m.norm_parts == 0 || m.norm_docs_per_part == 0 || ordinal >= self.count {
+                    return None;
+                }
+                let part = ordinal / m.norm_docs_per_part;
+                let found = norms.parts.borrow().get(&part).copied();
+                let bytes = match found {
+                    Some(bytes) => bytes,
+                    None => {
+                        let bytes = shards.section(&m.norm_part_name(part), NORM).ok()??;
+                        norms.parts.borrow_mut().insert(part, bytes);
+                        bytes
+                    }
+                };
+                read_norm(bytes, ordinal - part * m.norm_docs_per_part)
+            }
         }
     }
 
@@ -271,7 +334,7 @@ impl<'a> DocStore<'a> {
     pub fn date(&self, ordinal: u32) -> Option<u32> {
         let date = match &self.store {
             Store::Whole { records, .. } => records.u32_at(ordinal, 32)?,
-            Store::Sharded(shards, dates) => {
+            Store::Sharded(shards, dates, _) => {
                 let dates = dates.get_or_init(|| shards.section(&shards.manifest.dates, DATE).ok().flatten());
                 read_u32((*dates)?, (ordinal as usize).checked_mul(4)?)?
             }
@@ -283,7 +346,7 @@ impl<'a> DocStore<'a> {
     /// loaded (so a caller can ask for every part it needs at once). An ordinal past the last
     /// document names no part: [`DocStore::get`] reports it.
     pub fn touch(&self, ordinal: u32) {
-        if let Store::Sharded(shards, _) = &self.store {
+        if let Store::Sharded(shards, ..) = &self.store {
             if ordinal < self.count {
                 shards.file(&shards.manifest.doc_part_name(ordinal / shards.manifest.docs_per_part));
             }
@@ -299,7 +362,7 @@ impl<'a> DocStore<'a> {
         }
         match &self.store {
             Store::Whole { records, .. } => records.get(ordinal, ordinal),
-            Store::Sharded(shards, _) => {
+            Store::Sharded(shards, ..) => {
                 let part = ordinal / shards.manifest.docs_per_part;
                 let name = shards.manifest.doc_part_name(part);
                 if let Some(reason) = shards.failure(&name) {

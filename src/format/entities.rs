@@ -325,6 +325,34 @@ impl<'a> Entities<'a> {
         self.aliases.as_ref()?.get(word).and_then(|v| u32::try_from(v).ok()).filter(|&o| o < self.count)
     }
 
+    /// The one-word forms a search for `word` (a normalized term) widens to: the other
+    /// one-word aliases of the entity that has `word` as an unambiguous one-word alias
+    /// (`zelensky` → `zelenskyy`, `zelenskiy`), in alias order, without `word` itself.
+    pub fn widening(&self, word: &str) -> Vec<String> {
+        let Some(ordinal) = self.by_alias(word) else { return Vec::new() };
+        let Ok(aliases) = self.aliases(ordinal) else { return Vec::new() };
+        let mut out: Vec<String> = Vec::new();
+        for alias in aliases {
+            if let [form] = crate::analysis::terms(alias).as_slice() {
+                if form != word && !out.contains(form) {
+                    out.push(form.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// Every unambiguous one-word alias (the keys of `EALS`), in byte order.
+    pub fn alias_words(&self) -> Vec<String> {
+        let Some(map) = &self.aliases else { return Vec::new() };
+        let mut out = Vec::new();
+        let mut stream = fst::IntoStreamer::into_stream(map);
+        while let Some((k, _)) = fst::Streamer::next(&mut stream) {
+            out.push(String::from_utf8_lossy(k).into_owned());
+        }
+        out
+    }
+
     /// An entity's aliases only (stops before its mentions: cheap enough for every query word).
     pub fn aliases(&self, ordinal: u32) -> Result<Vec<&'a str>, Error> {
         Ok(self.read_aliases(ordinal)?.0)

@@ -36,6 +36,8 @@
 //! | `SHRD` | the shard list of a sharded index's root        | [`shards`]        |
 //! | `DATE` | every document's date, in a sharded index       | [`shards`]        |
 //! | `PART` | a numbered shard's own file name, to check it is the part asked for | [`shards`] |
+//! | `NORM` | per document: title (u16) and body (u32) length in tokens, in a sharded index | [`docstore`] |
+//! | `WIDE` | `fst::Map`: one-word alias → the forms it widens to, in a sharded index | [`widen`] |
 //!
 //! The four entity sections are present together or not at all; an index without them (such
 //! as one built before entities existed) reads as having no entities.
@@ -71,6 +73,7 @@ pub mod postings;
 pub mod related;
 pub mod shards;
 pub mod varint;
+pub mod widen;
 
 use std::fmt;
 
@@ -332,6 +335,8 @@ pub struct Index<'a> {
     docs: DocStore<'a>,
     entities: Entities<'a>,
     related: related::Related<'a>,
+    /// Sharded only: the widening table (`WIDE`), from the root or its loaded shard.
+    widening: Option<widen::Widening<'a>>,
     /// Sharded only: the shards, and those a read needed but did not have.
     shards: Option<Shards<'a>>,
 }
@@ -352,7 +357,7 @@ impl<'a> Index<'a> {
         }
         let entities = open_entities(&toc, meta.doc_count)?;
         let related = open_related(&toc, meta.doc_count)?;
-        Ok(Index { bytes, meta, postings, docs, entities, related, shards: None })
+        Ok(Index { bytes, meta, postings, docs, entities, related, widening: None, shards: None })
     }
 
     /// Opens the root of a sharded index (see [`shards`]), reading whatever shards `source`
@@ -372,13 +377,21 @@ impl<'a> Index<'a> {
             Some(file) => open_related(&Toc::read(file)?, meta.doc_count)?,
             None => related::Related::default(),
         };
+        let root_toc = Toc::read(root.bytes())?;
+        let wide = match root_toc.optional(widen::WIDE) {
+            Some(section) => Some(section),
+            None => {
+                optional(&manifest.widening).map(|file| Toc::read(file)?.require(widen::WIDE)).transpose()?
+            }
+        };
         Ok(Index {
             bytes: root.bytes(),
             meta,
             postings: PostingsReader::sharded(shards.clone()),
-            docs: DocStore::sharded(meta.doc_count, shards.clone()),
+            docs: DocStore::sharded(meta.doc_count, shards.clone(), root_toc.optional(docstore::NORM)),
             entities,
             related,
+            widening: wide.map(widen::Widening::open).transpose()?,
             shards: Some(shards),
         })
     }
@@ -447,11 +460,21 @@ impl<'a> Index<'a> {
         &self.entities
     }
 
-    /// The entities whose one-word aliases widen a search: those of an embedded index. A
-    /// sharded index searches without them, so that what a query finds does not depend on
-    /// whether the (large) entities shard happens to be loaded.
-    pub fn alias_entities(&self) -> Option<&Entities<'a>> {
-        (!self.is_sharded()).then_some(&self.entities)
+    /// The one-word forms a search for `word` widens to, when `word` is an unambiguous
+    /// one-word alias of an entity ([`Entities::widening`]): read from the entities of an
+    /// embedded index, or from the widening table (`WIDE`, [`widen`]) of a sharded one, the
+    /// same forms in the same order. Sharded, the table is in the root or in its own small
+    /// shard, recorded as missing (no forms meanwhile: the request then fails with
+    /// [`Error::NeedShards`]) if not loaded; never the whole entities shard.
+    pub fn alias_forms(&self, word: &str) -> Vec<String> {
+        let Some(shards) = &self.shards else { return self.entities.widening(word) };
+        if let Some(table) = &self.widening {
+            return table.forms(word);
+        }
+        if !shards.manifest.widening.is_empty() {
+            shards.file(&shards.manifest.widening);
+        }
+        Vec::new()
     }
 
     /// Related documents (none if the index has no `RELS` section; in a sharded index, none

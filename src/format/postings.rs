@@ -313,6 +313,55 @@ impl<'a> PostingsReader<'a> {
         }
     }
 
+    /// True when a scan of the whole dictionary is cheap enough for typo correction: always
+    /// for an embedded index; for a sharded one, when it has dictionary parts (term ranges
+    /// without postings, [`super::shards`]).
+    pub fn has_dictionary(&self) -> bool {
+        match &self.store {
+            Store::Whole { .. } => true,
+            Store::Sharded(shards) => shards.manifest.dictionary_parts > 0,
+        }
+    }
+
+    /// [`PostingsReader::search`] for typo correction: the same terms, in the same order, with
+    /// the same [`TermInfo`], but a sharded index reads each range's dictionary part (its
+    /// `TERM` alone, recorded as missing if not loaded) unless its term part is loaded already
+    /// (the same `TERM`), so a scan over many ranges fetches no postings.
+    pub fn search_dictionary<A: fst::Automaton>(
+        &self,
+        prefix: &str,
+        automaton: A,
+        mut each: impl FnMut(&[u8], TermInfo) -> bool,
+    ) {
+        use fst::{IntoStreamer, Streamer};
+        let Store::Sharded(shards) = &self.store else { return self.search(prefix, automaton, each) };
+        let m = shards.manifest;
+        if m.dictionary_parts == 0 {
+            return self.search(prefix, automaton, each);
+        }
+        let prefix = prefix.as_bytes();
+        let start = self.part_of(prefix);
+        for i in start..self.parts() {
+            if i > start && !m.term_firsts[i].starts_with(prefix) {
+                break;
+            }
+            let term_part = shards.loaded(&m.term_part_name(i));
+            let file = term_part.or_else(|| shards.file(&m.dictionary_part_name(i)));
+            let Some(terms) = file
+                .and_then(|f| super::Toc::read(f).ok()?.require(TERM).ok())
+                .and_then(|t| fst::Map::new(t).ok())
+            else {
+                continue;
+            };
+            let mut stream = terms.search(&automaton).into_stream();
+            while let Some((key, value)) = stream.next() {
+                if !each(key, TermInfo { part: i as u32, ..TermInfo::from_value(value) }) {
+                    return;
+                }
+            }
+        }
+    }
+
     /// Looks up one term.
     pub fn get(&self, term: &str) -> Option<TermInfo> {
         let i = self.part_of(term.as_bytes());
@@ -321,9 +370,18 @@ impl<'a> PostingsReader<'a> {
     }
 
     /// Decodes a term's postings into `out` (cleared first).
+    ///
+    /// In a sharded index, a term found in a dictionary part ([`PostingsReader::search_dictionary`])
+    /// may have its term part not loaded yet: it reads as no postings, recorded as missing.
     pub fn read_postings(&self, info: TermInfo, out: &mut Vec<Posting>) -> Result<(), Error> {
         out.clear();
         let bad = || Error::corrupt(POST, format!("record at {} is malformed", info.offset));
+        if let Store::Sharded(shards) = &self.store {
+            if shards.loaded(&shards.manifest.term_part_name(info.part as usize)).is_none() {
+                self.loaded(info.part as usize);
+                return Ok(());
+            }
+        }
         let (_, post) = self.loaded(info.part as usize).ok_or_else(bad)?;
         let mut r = varint::Reader::new(post, info.offset as usize);
         r.u32().ok_or_else(bad)?;

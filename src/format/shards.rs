@@ -6,7 +6,7 @@
 //!
 //! | piece        | sections          | split by                          | needed for                  |
 //! |--------------|-------------------|-----------------------------------|-----------------------------|
-//! | root         | `META`, `SHRD`    | —                                 | everything                  |
+//! | root         | `META`, `SHRD`, (`NORM`), (`WIDE`) | —                | everything                  |
 //! | term part    | `TERM`, `POST`    | term range (first term in `SHRD`) | looking up words            |
 //! | positions    | `POSN`            | the same term range               | phrases and proximity       |
 //! | document part| `DOCS`            | ordinal range, fixed docs a part  | results, excerpts, reader   |
@@ -14,15 +14,32 @@
 //! | dates        | `DATE`            | —                                 | timeline, date filters      |
 //! | entities     | `ENTS` `DENT` `EIDS` `EALS` | —                       | entity pages and facets     |
 //! | related      | `RELS`            | —                                 | the reader's related list   |
+//! | length part  | `NORM`            | ordinal range, fixed docs a part  | ranking (when not in root)  |
+//! | widening     | `WIDE`            | —                                 | alias widening (when not in root) |
+//! | dictionary part | `TERM`         | the same term range               | typo correction             |
 //!
-//! The term, positions, document and id parts (the numbered parts) also hold `PART`, their
-//! own file name (see *Verified parts*).
+//! The term, positions, document, id, length and dictionary parts (the numbered parts) also
+//! hold `PART`, their own file name (see *Verified parts*).
+//!
+//! A dictionary part is a term range's `TERM` without its postings (`w<i>-…`): typo correction
+//! scans the whole dictionary, as an embedded index does, reading a range's dictionary part
+//! (or its term part, when that is loaded already: the same `TERM`) and fetching postings only
+//! for the corrections it keeps.
+//!
+//! `NORM` ([`super::docstore`]: every document's title and body length, 6 bytes each) goes in
+//! the root when it is small (64 KB by default, about 10,900 documents: a first query needs no
+//! round trip for it), else in length parts of `norm_docs_per_part` documents. `WIDE`
+//! ([`super::widen`]: each one-word entity alias with the forms a search for it widens to,
+//! precomputed from the entity sections) goes in the root when small (16 KB by default), else
+//! in a content-named shard of its own, asked for by the first query word looked up. With both,
+//! a sharded index ranks and widens exactly as the embedded one.
 //!
 //! Every piece is a complete index file (magic, version, table of contents, CRC-32), so a
 //! shard is verified like any index. Shards are named by content: the dates, entities and
 //! related shards are `<FNV-1a 64 of their bytes, 16 hex digits>.dsr`; the numbered parts —
 //! too many to list by name in the root (37,000 at 100k articles) — are `t<i>-<suffix>.dsr`
-//! (terms), `p<i>-…` (positions), `d<i>-…` (documents) and `i<i>-…` (ids), where the suffix is
+//! (terms), `p<i>-…` (positions), `d<i>-…` (documents), `i<i>-…` (ids), `n<i>-…`
+//! (lengths) and `w<i>-…` (dictionary), where the suffix is
 //! the start of the FNV-1a 64 of the whole index, so any change to the corpus renames them
 //! all. A host can cache every shard forever; only the root (`root.dsr`) must be revalidated.
 //!
@@ -34,7 +51,7 @@
 //!
 //! - each numbered part carries a `PART` section holding its own file name (UTF-8), suffix
 //!   included, so a part of another build of the index is caught as well;
-//! - a content-named shard (dates, entities, related) must hash to its name.
+//! - a content-named shard (dates, entities, related, widening) must hash to its name.
 //!
 //! The root itself lists no per-part hashes: it is fetched on every page open, and a sharded
 //! index of 100k articles has ~37,000 numbered parts.
@@ -46,7 +63,14 @@
 //! varint documents per part   varint document part count
 //! keys  first id of each id range
 //! bytes suffix   bytes dates shard   bytes entities shard ("" = none)   bytes related shard ("" = none)
+//! varint documents per length part (0 = NORM in the root)   varint length part count
+//! bytes widening shard ("" = WIDE in the root, or no entities)
+//! varint dictionary part count (the term range count; 0 = none)
 //! ```
+//!
+//! The last four fields are absent in a root of an older build: it reads as having no
+//! lengths (documents rank as of average length), no widening table and no dictionary parts
+//! (typo correction then scans only the term ranges of the word's first two letters).
 //!
 //! where `bytes` is a varint length followed by that many bytes, and `keys` a varint count
 //! followed, per key, by a varint length shared with the previous key and the rest as `bytes`.
@@ -206,6 +230,10 @@ impl Root {
         if u64::from(manifest.doc_parts) * u64::from(manifest.docs_per_part) < u64::from(meta.doc_count) {
             return Err(Error::corrupt(SHRD, "document parts do not cover every document"));
         }
+        let norms = u64::from(manifest.norm_parts) * u64::from(manifest.norm_docs_per_part);
+        if manifest.norm_parts > 0 && norms < u64::from(meta.doc_count) {
+            return Err(Error::corrupt(SHRD, "length parts do not cover every document"));
+        }
         Ok(Root { bytes, meta, manifest })
     }
 
@@ -276,6 +304,11 @@ impl<'a> Shards<'a> {
         Shards { manifest, source, misses: Rc::default() }
     }
 
+    /// The bytes of shard `name` if it is loaded, recording nothing.
+    pub fn loaded(&self, name: &str) -> Option<&'a [u8]> {
+        self.source.shard(name)
+    }
+
     /// The bytes of shard `name`, or `None`, recording it as missing (or as failed, if it
     /// failed to load), if it is not loaded.
     pub fn file(&self, name: &str) -> Option<&'a [u8]> {
@@ -339,6 +372,16 @@ pub struct Manifest {
     pub entities: String,
     /// File holding `RELS` ("" when the index has none).
     pub related: String,
+    /// Documents per length part (`NORM` of ordinals `p·n .. (p+1)·n`); 0 when `NORM` is in
+    /// the root (or, in a root of an older build, absent).
+    pub norm_docs_per_part: u32,
+    /// Number of length parts (0 when `NORM` is in the root).
+    pub norm_parts: u32,
+    /// File holding `WIDE` ("" when it is in the root, or the index has no entities).
+    pub widening: String,
+    /// Number of dictionary parts: one per term range, its `TERM` alone (no postings), what a
+    /// typo scan over the whole dictionary reads. 0 in a root of an older build.
+    pub dictionary_parts: u32,
 }
 
 impl Manifest {
@@ -362,7 +405,17 @@ impl Manifest {
         format!("i{i}-{}.dsr", self.suffix)
     }
 
-    /// The kind letter (`t`, `p`, `d`, `i`) and number of a numbered part of this index, if
+    /// The file holding `TERM` alone of term range `i` (a dictionary part).
+    pub fn dictionary_part_name(&self, i: usize) -> String {
+        format!("w{i}-{}.dsr", self.suffix)
+    }
+
+    /// The file holding `NORM` of length part `part`.
+    pub fn norm_part_name(&self, part: u32) -> String {
+        format!("n{part}-{}.dsr", self.suffix)
+    }
+
+    /// The kind letter (`t`, `p`, `d`, `i`, `n`, `w`) and number of a numbered part of this index, if
     /// `name` is one (its number in range, its suffix this index's).
     fn numbered(&self, name: &str) -> Option<(u8, usize)> {
         let (head, suffix) = name.strip_suffix(".dsr")?.split_once('-')?;
@@ -376,6 +429,8 @@ impl Manifest {
             b't' | b'p' => self.term_firsts.len(),
             b'd' => self.doc_parts as usize,
             b'i' => self.id_firsts.len(),
+            b'n' => self.norm_parts as usize,
+            b'w' => self.dictionary_parts as usize,
             _ => return None,
         };
         // "t03-…" is not "t3-…".
@@ -389,7 +444,7 @@ impl Manifest {
 
     /// True if `name` is a shard of this index (the root aside).
     pub fn lists(&self, name: &str) -> bool {
-        let single = [&self.dates, &self.entities, &self.related];
+        let single = [&self.dates, &self.entities, &self.related, &self.widening];
         single.iter().any(|s| !s.is_empty() && s.as_str() == name) || self.numbered(name).is_some()
     }
 
@@ -400,9 +455,10 @@ impl Manifest {
         out.extend((0..terms).map(|i| self.positions_name(i)));
         out.extend((0..self.doc_parts).map(|p| self.doc_part_name(p)));
         out.extend((0..self.id_firsts.len()).map(|i| self.id_part_name(i)));
-        out.extend(
-            [&self.dates, &self.entities, &self.related].into_iter().filter(|s| !s.is_empty()).cloned(),
-        );
+        out.extend((0..self.norm_parts).map(|p| self.norm_part_name(p)));
+        out.extend((0..self.dictionary_parts as usize).map(|i| self.dictionary_part_name(i)));
+        let single = [&self.dates, &self.entities, &self.related, &self.widening];
+        out.extend(single.into_iter().filter(|s| !s.is_empty()).cloned());
         out
     }
 
@@ -416,17 +472,22 @@ impl Manifest {
         for name in [&self.suffix, &self.dates, &self.entities, &self.related] {
             put(&mut out, name.as_bytes());
         }
+        varint::write(&mut out, u64::from(self.norm_docs_per_part));
+        varint::write(&mut out, u64::from(self.norm_parts));
+        put(&mut out, self.widening.as_bytes());
+        varint::write(&mut out, u64::from(self.dictionary_parts));
         out
     }
 
-    /// Decodes the section; fails on malformed bytes, never panics.
+    /// Decodes the section; fails on malformed bytes, never panics. The length parts and the
+    /// widening shard may be absent (a root of an older build): none, then.
     pub fn read(bytes: &[u8]) -> Result<Manifest, Error> {
         let mut r = Cursor { bytes, at: 0 };
         let term_firsts = r.keys()?;
         let docs_per_part = r.u32()?;
         let doc_parts = r.u32()?;
         let id_firsts = r.keys()?;
-        let m = Manifest {
+        let mut m = Manifest {
             term_firsts,
             docs_per_part,
             doc_parts,
@@ -435,9 +496,24 @@ impl Manifest {
             dates: r.str()?.to_string(),
             entities: r.str()?.to_string(),
             related: r.str()?.to_string(),
+            ..Manifest::default()
         };
+        if r.at < bytes.len() {
+            m.norm_docs_per_part = r.u32()?;
+            m.norm_parts = r.u32()?;
+            m.widening = r.str()?.to_string();
+        }
+        if r.at < bytes.len() {
+            m.dictionary_parts = r.u32()?;
+        }
         if m.docs_per_part == 0 || m.term_firsts.is_empty() || m.id_firsts.is_empty() {
             return Err(Error::corrupt(SHRD, "no parts"));
+        }
+        if m.dictionary_parts != 0 && m.dictionary_parts as usize != m.term_firsts.len() {
+            return Err(Error::corrupt(SHRD, "dictionary parts differ from term ranges"));
+        }
+        if m.norm_parts > 0 && m.norm_docs_per_part == 0 {
+            return Err(Error::corrupt(SHRD, "length parts of no documents"));
         }
         Ok(m)
     }
@@ -543,11 +619,27 @@ mod tests {
             dates: "f.dsr".into(),
             entities: String::new(),
             related: "g.dsr".into(),
+            norm_docs_per_part: 2,
+            norm_parts: 6,
+            widening: "h.dsr".into(),
+            dictionary_parts: 4,
         };
         let bytes = m.write();
         assert_eq!(Manifest::read(&bytes).unwrap(), m);
+        // A root of an older build ends before the length parts and the widening shard.
+        let older_end = bytes.len() - 9;
+        let older = Manifest {
+            norm_docs_per_part: 0,
+            norm_parts: 0,
+            widening: String::new(),
+            dictionary_parts: 0,
+            ..m.clone()
+        };
+        assert_eq!(Manifest::read(&bytes[..older_end]).unwrap(), older);
+        let no_dictionary = Manifest { dictionary_parts: 0, ..m.clone() };
+        assert_eq!(Manifest::read(&bytes[..bytes.len() - 1]).unwrap(), no_dictionary);
         assert_eq!((m.doc_part_name(2), m.term_part_name(1)), ("d2-abc.dsr".into(), "t1-abc.dsr".into()));
-        for cut in 0..bytes.len() {
+        for cut in (0..bytes.len()).filter(|&cut| cut != older_end && cut != bytes.len() - 1) {
             assert!(Manifest::read(&bytes[..cut]).is_err(), "cut at {cut}");
         }
     }

@@ -674,20 +674,9 @@ impl<'s, 'a> Matcher<'s, 'a> {
     }
 
     /// The other one-word names of the entity that has `term` as an unambiguous one-word alias
-    /// (`zelensky` → `zelenskyy`, `zelenskiy`).
+    /// (`zelensky` → `zelenskyy`, `zelenskiy`): [`Index::alias_forms`], alike in both layouts.
     fn entity_aliases(&self, term: &str) -> Vec<String> {
-        let Some(entities) = self.index.alias_entities() else { return Vec::new() };
-        let Some(ordinal) = entities.by_alias(term) else { return Vec::new() };
-        let Ok(aliases) = entities.aliases(ordinal) else { return Vec::new() };
-        let mut out: Vec<String> = Vec::new();
-        for alias in aliases {
-            if let [word] = crate::analysis::terms(alias).as_slice() {
-                if word != term && !out.contains(word) {
-                    out.push(word.clone());
-                }
-            }
-        }
-        out
+        self.index.alias_forms(term)
     }
 
     /// Dictionary terms starting with `prefix` (not equal to it), most frequent first.
@@ -771,10 +760,11 @@ impl<'s, 'a> Matcher<'s, 'a> {
     /// Dictionary terms within edit distance `wanted` of `term` that share its first
     /// `head_chars` characters, nearest and most frequent first (see [`Matcher::fuzzy`]).
     fn fuzzy_scan(&self, term: &str, wanted: u32, head_chars: usize) -> Vec<(String, TermInfo, u8)> {
-        // A sharded index reads only the terms sharing the word's first two letters (one or
-        // two term ranges, not every range for a letter); see `format::shards`.
+        // A sharded index scans its dictionary parts (terms without postings); one of an older
+        // build, without them, only the terms sharing the word's first two letters (one or two
+        // term ranges, not every range for a letter); see `format::shards`.
         let postings = self.index.postings();
-        let head_chars = if postings.is_sharded() { head_chars.max(2) } else { head_chars };
+        let head_chars = if postings.has_dictionary() { head_chars } else { head_chars.max(2) };
         let head: &str = match term.char_indices().nth(head_chars) {
             Some((end, _)) if head_chars > 0 => &term[..end],
             _ => "",
@@ -790,9 +780,9 @@ impl<'s, 'a> Matcher<'s, 'a> {
             true
         };
         if let Some(automaton) = AsciiLevenshtein::new(term, wanted as u8) {
-            postings.search(head, automaton.intersection(within()), &mut each);
+            postings.search_dictionary(head, automaton.intersection(within()), &mut each);
         } else if let Some(automaton) = (1..=wanted).rev().find_map(|d| Levenshtein::new(term, d).ok()) {
-            postings.search(head, automaton.intersection(within()), &mut each);
+            postings.search_dictionary(head, automaton.intersection(within()), &mut each);
         } else {
             return Vec::new();
         }
@@ -890,8 +880,8 @@ impl<'s, 'a> Matcher<'s, 'a> {
             return Ok((hits, terms, Positions::Starts(starts_by_doc)));
         };
         for (i, &doc) in common.iter().enumerate() {
-            // A sharded index has no lengths at hand: the document counts as average length,
-            // and (not knowing where its title ends) its phrase starts as body ones.
+            // Both layouts have the lengths (a sharded index's `NORM`), so title starts weigh
+            // as title hits in both.
             let lengths = self.index.docs().lengths(doc);
             let title_len = lengths.map_or(0, |l| l.0);
             let starts: Vec<u32> = first[first_offsets[i]..first_offsets[i + 1]]

@@ -48,7 +48,8 @@ impl Bm25 {
     }
 
     /// The BM25F score of one term in one document of `lengths` (title, body) tokens; `None`
-    /// (lengths not at hand, as in a sharded index) scores it as a document of average length.
+    /// (lengths not at hand, as in the root of an older sharded build without `NORM`) scores
+    /// it as a document of average length.
     pub fn score(&self, idf: f64, tf_title: u32, tf_body: u32, lengths: Option<(u32, u32)>) -> f64 {
         let norm = |len: Option<u32>, avg: f64| len.map_or(1.0, |len| 1.0 - B + B * f64::from(len) / avg);
         let tf = TITLE_WEIGHT * f64::from(tf_title) / norm(lengths.map(|l| l.0), self.avg_title)
