@@ -31,8 +31,10 @@ pub const MIN_BYTES: u64 = 1024;
 /// A sibling is kept only if it is at most this share (in percent) of the file: 5% saved.
 const KEEP_PERCENT: usize = 95;
 
-/// The brotli quality (0–11) and window (log2 of bytes) of the `.br` siblings.
+/// The brotli quality (0–11) of the `.br` siblings.
 const BROTLI_QUALITY: i32 = 11;
+/// The largest brotli window (log2 of bytes); a smaller file gets the smallest window that
+/// holds it, which costs less to set up (most shards are a few KB).
 const BROTLI_WINDOW: i32 = 22;
 
 /// The gzip level (0–9) of the `.gz` siblings.
@@ -153,7 +155,8 @@ fn compress_file(path: &Path) -> Result<Option<(u64, u64, u64)>> {
     let bytes = fs::read(path).with_context(|| format!("reading {}", path.display()))?;
     let mode = fs::metadata(path).with_context(|| format!("reading {}", path.display()))?.permissions();
     let raw = bytes.len() as u64;
-    let br = brotli_bytes(&bytes).with_context(|| format!("compressing {}", path.display()))?;
+    let br =
+        brotli_bytes(&bytes, BROTLI_QUALITY).with_context(|| format!("compressing {}", path.display()))?;
     let gz = gzip_bytes(&bytes).with_context(|| format!("compressing {}", path.display()))?;
     let mut served = (raw, raw);
     for (ext, packed, size) in [("br", &br, &mut served.0), ("gz", &gz, &mut served.1)] {
@@ -177,17 +180,24 @@ pub fn sibling_of(path: &Path, ext: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// `bytes` compressed with brotli at [`BROTLI_QUALITY`]: the same bytes on every run.
-pub fn brotli_bytes(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+/// `bytes` compressed with brotli at `quality` (0–11): the same bytes on every run.
+pub fn brotli_bytes(bytes: &[u8], quality: i32) -> std::io::Result<Vec<u8>> {
     let params = brotli::enc::BrotliEncoderParams {
-        quality: BROTLI_QUALITY,
-        lgwin: BROTLI_WINDOW,
+        quality,
+        lgwin: window_for(bytes.len()),
         size_hint: bytes.len(),
         ..Default::default()
     };
     let mut out = Vec::with_capacity(bytes.len() / 3);
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
     Ok(out)
+}
+
+/// The brotli window for `len` bytes: log2 of the smallest power of two that holds them,
+/// between brotli's least (10) and [`BROTLI_WINDOW`].
+fn window_for(len: usize) -> i32 {
+    let bits = usize::BITS - len.saturating_sub(1).leading_zeros();
+    (bits as i32).clamp(10, BROTLI_WINDOW)
 }
 
 /// `bytes` compressed with gzip at [`GZIP_LEVEL`], with no modification time and no file name
