@@ -119,6 +119,8 @@ build() {
   else
     node scripts/single-file.mjs "$stage"
   fi
+  # .br and .gz siblings that static hosts and `dossier serve` send as they are.
+  "$TARGET/release/dossier" compress "$stage"
   write_manifest "$stage"
   swap_in "$stage" "$out"
   trap - EXIT
@@ -127,28 +129,45 @@ build() {
 
 gz() { gzip -9c "$1" | wc -c; }
 kb() { awk -v n="$1" 'BEGIN { printf "%.1f KB", n / 1000 }'; }
+# The bytes a browser that accepts brotli gets for file $1: its .br sibling, or itself.
+br_size() { if [ -f "$1.br" ]; then stat -c %s "$1.br"; else stat -c %s "$1"; fi; }
 
 report_sizes() {
   # Shards are many (100,000 at 100k articles): they are summed, not each compressed here.
+  # The .br and .gz siblings are left out of the sums: they are the same files, compressed.
   local raw zipped=0 f
-  raw=$(find "$out" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+  raw=$(find "$out" -type f -not -name '*.br' -not -name '*.gz' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
   while IFS= read -r -d '' f; do
-    zipped=$((zipped + $(gz "$f")))
-  done < <(find "$out" -type f -not -path "$out/index/*" -print0)
+    zipped=$((zipped + $(if [ -f "$f.gz" ]; then stat -c %s "$f.gz"; else gz "$f"; fi)))
+  done < <(find "$out" -type f -not -path "$out/index/*" -not -name '*.br' -not -name '*.gz' -print0)
   local wasm="$out/pkg/dossier_bg.wasm"
   if [ "$mode" = sharded ]; then
     local shards
-    shards=$(find "$out/index" -type f | wc -l)
+    shards=$(find "$out/index" -type f -name '*.dsr' | wc -l)
     say "sizes: $out/ $(kb "$raw") raw; the page and wasm $(kb "$zipped") gzip, wasm $(kb "$(stat -c %s "$wasm")") raw, $(kb "$(gz "$wasm")") gzip; index $(kb "$(stat -c %s "$INDEX")") in $shards files in $out/index/"
   else
     say "sizes: $out/ $(kb "$raw") raw, $(kb "$zipped") gzip; wasm $(kb "$(stat -c %s "$wasm")") raw, $(kb "$(gz "$wasm")") gzip (index $(kb "$(stat -c %s "$INDEX")") of it)"
+  fi
+  # A first visit of the served site: the page's files (not dossier.html, the .d.ts or the
+  # shards), as a browser accepting brotli gets them; the sharded index adds its root.
+  local first=0 count=0
+  while IFS= read -r -d '' f; do
+    first=$((first + $(br_size "$f"))); count=$((count + 1))
+  done < <(find "$out" -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' -o -name '*.svg' \) \
+             -not -path "$out/index/*" -not -path "$out/dossier.html" -print0)
+  local root=""
+  [ -f "$out/index/root.dsr" ] && root=", then $(kb "$(br_size "$out/index/root.dsr")") for index/root.dsr"
+  say "first visit: $(kb "$first") brotli for the page ($count files: html, js, css, wasm, icon)$root"
+  local single="$out/dossier.html"
+  if [ -f "$single" ] && [ "$(stat -c %s "$single")" -gt 25000000 ]; then
+    say "warning: $single is $(kb "$(stat -c %s "$single")"): too big to mail (over 25 MB); publish $out/ on a static host instead"
   fi
 }
 
 # --- serve ---------------------------------------------------------------------------------
 serve() {
-  say "serving $out/ on http://127.0.0.1:$port/ (Ctrl-C to stop)"
-  exec python3 -m http.server "$port" --bind 127.0.0.1 --directory "$out"
+  # Says "serving dist/ on http://127.0.0.1:8080/ (Ctrl-C to stop)"; see src/bin/dossier/serve.rs.
+  exec "$TARGET/release/dossier" serve "$out/" --port "$port"
 }
 
 # --- test ----------------------------------------------------------------------------------

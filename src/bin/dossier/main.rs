@@ -21,6 +21,8 @@ mod args;
 #[cfg(not(target_arch = "wasm32"))]
 mod build;
 #[cfg(not(target_arch = "wasm32"))]
+mod compress;
+#[cfg(not(target_arch = "wasm32"))]
 mod entities;
 #[cfg(not(target_arch = "wasm32"))]
 mod files;
@@ -28,6 +30,8 @@ mod files;
 mod progress;
 #[cfg(not(target_arch = "wasm32"))]
 mod search;
+#[cfg(not(target_arch = "wasm32"))]
+mod serve;
 #[cfg(not(target_arch = "wasm32"))]
 mod shard;
 
@@ -44,6 +48,10 @@ USAGE:
   dossier entities [--index FILE] [--kind KIND] [--json]
   dossier document <ID> [--index FILE] [--query Q] [--json]
   dossier shard <INDEX> -o <DIR>                cut an index into root.dsr + shards, fetched lazily
+  dossier compress <DIR> [--quiet]              write the .br and .gz siblings static hosts serve
+  dossier serve <DIR> [--port N] [--bind ADDR] [--public]
+                                                serve dist/ on http://127.0.0.1:8080 (--public:
+                                                any address, reachable from other machines)
   dossier help
 
 Without --index, commands index the corpus/ folder of the current directory.
@@ -68,6 +76,8 @@ fn main() -> ExitCode {
         Some("document") => search::run_document(&argv[1..]),
         Some("entities") => entities::run(&argv[1..]),
         Some("shard") => shard::run(&argv[1..]),
+        Some("compress") => compress::run(&argv[1..]),
+        Some("serve") => serve::run(&argv[1..]),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())

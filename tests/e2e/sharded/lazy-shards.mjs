@@ -157,7 +157,7 @@ test('a document part that fails to load costs that result, not the search; the 
   });
 
   // The part swapped with another on the host: refused by name, never another article's text.
-  const other = fs.readdirSync(SHARDS).find((f) => /^d\d+-/.test(f) && f !== lost);
+  const other = fs.readdirSync(SHARDS).find((f) => /^d\d+-.*\.dsr$/.test(f) && f !== lost);
   const swapped = fs.readFileSync(path.join(SHARDS, other));
   await withPage(session.browser, 'about:blank', async ({ page, problems }) => {
     await page.route(`**/index/${lost}`, (route) => route.fulfill({ status: 200, body: swapped }));

@@ -56,7 +56,7 @@ test('a damaged shard is refused with a clear error, and the good one still load
   bad[bad.length >> 1] ^= 0xff;
   assert.throws(() => wasm.addShard(need[0], bad), /dossier: index part .* is damaged: index checksum/);
   // Another part's intact bytes under its name (files swapped on the host): refused by name.
-  const other = fs.readdirSync(path.join(DIST, 'index')).find((f) => f.includes('-') && f !== need[0]);
+  const other = fs.readdirSync(path.join(DIST, 'index')).find((f) => f.endsWith('.dsr') && f.includes('-') && f !== need[0]);
   assert.throws(() => wasm.addShard(need[0], fs.readFileSync(path.join(DIST, 'index', other))),
     new RegExp(`dossier: index part ${need[0]} holds ${other}: the site's index files are mixed up`));
   const doc = ask(() => wasm.getDocument('gen-00007', 'kellogg'));
