@@ -6,7 +6,8 @@
 #   ./build.sh test               build, then run every test (lint, native, wasm, browser)
 #   options: --corpus DIR|FILE (repeatable; default corpus/)  --port N  --out DIR (default dist)
 #            --sharded: root + shards in dist/index/, fetched lazily (automatic for an index
-#            over $DOSSIER_EMBED_LIMIT bytes, default 48 MB); --embedded: never shard
+#            over $DOSSIER_EMBED_LIMIT bytes, default 256 KB); --embedded: never shard
+#            (dist/dossier.html embeds the index either way, up to 48 MB)
 #            --follow-links: follow symbolic links out of the corpus folder (default: only within)
 #   --out DIR is replaced only if build.sh wrote it (its .dossier-dist manifest); never wiped
 set -euo pipefail
@@ -74,6 +75,20 @@ TARGET=${CARGO_TARGET_DIR:-target}
 INDEX=$TARGET/dossier/index.dsr
 PKG=$TARGET/dossier/pkg
 
+# The largest index embedded in dossier.html (the single file that opens from file://).
+SINGLE_FILE_LIMIT=48000000
+
+# Compiles the core to wasm with cargo profile $1, wasm-opt flag $2 and the index file $3
+# embedded ("" for none), into the wasm-bindgen package folder $4.
+build_wasm() {
+  DOSSIER_INDEX="$3" cargo rustc --quiet --lib --profile "$1" \
+    --target wasm32-unknown-unknown --crate-type cdylib
+  rm -rf "$4"
+  wasm-bindgen --target web --out-dir "$4" --out-name dossier \
+    "$TARGET/wasm32-unknown-unknown/$1/dossier.wasm"
+  node_modules/.bin/wasm-opt "$2" "$4/dossier_bg.wasm" -o "$4/dossier_bg.wasm"
+}
+
 build() {
   check_out_replaceable "$out"
   mkdir -p "$(dirname "$out")"
@@ -82,27 +97,33 @@ build() {
   cargo build --release --quiet --bin dossier
   "$TARGET/release/dossier" build "${corpus[@]}" -o "$INDEX" ${build_flags[@]+"${build_flags[@]}"}
 
-  local embed=("$(realpath "$INDEX")")
-  if [ "$mode" = auto ] && [ "$(stat -c %s "$INDEX")" -gt "${DOSSIER_EMBED_LIMIT:-48000000}" ]; then
-    say "the index is over ${DOSSIER_EMBED_LIMIT:-48000000} bytes: sharding it (--embedded to embed anyway)"
+  # Above the limit a served site opens faster sharded: on a 10 Mbit/s, 40 ms link an
+  # embedded index is already slower at 1.5 MB (bench/first-load/README.md).
+  local limit=${DOSSIER_EMBED_LIMIT:-262144} size
+  size=$(stat -c %s "$INDEX")
+  if [ "$mode" = auto ] && [ "$size" -gt "$limit" ]; then
+    say "the index is $(kb "$size"), over $(kb "$limit"): the served site loads it in pieces (--embedded to embed it)"
     mode=sharded
   fi
   if [ "$mode" = sharded ]; then
-    embed=()
     say "compiling the core to wasm; the index goes to $out/index/ as shards"
+    # Sharded: optimised for size (the wasm is most of what a visitor downloads before the
+    # first results). See Cargo.toml.
+    build_wasm wasm-small -Oz "" "$PKG"
   else
     say "compiling the core to wasm with the index embedded"
+    # Embedded: optimised for speed (the code is ~1% of the file).
+    build_wasm wasm -O3 "$(realpath "$INDEX")" "$PKG"
   fi
-  # Embedded: optimised for speed (the code is ~1% of the file); sharded: for size (the wasm
-  # is most of what a visitor downloads before the first results). See Cargo.toml.
-  local profile=wasm opt=-O3
-  [ "$mode" = sharded ] && profile=wasm-small opt=-Oz
-  DOSSIER_INDEX="${embed[*]}" cargo rustc --quiet --lib --profile "$profile" \
-    --target wasm32-unknown-unknown --crate-type cdylib
-  rm -rf "$PKG"
-  wasm-bindgen --target web --out-dir "$PKG" --out-name dossier \
-    "$TARGET/wasm32-unknown-unknown/$profile/dossier.wasm"
-  node_modules/.bin/wasm-opt "$opt" "$PKG/dossier_bg.wasm" -o "$PKG/dossier_bg.wasm"
+  # dossier.html, for file:// and e-mail, always embeds the index (up to 48 MB of it).
+  local single=$PKG
+  if [ "$mode" = sharded ] && [ "$size" -le "$SINGLE_FILE_LIMIT" ]; then
+    say "compiling the core to wasm with the index embedded, for dossier.html"
+    single=$PKG-single
+    build_wasm wasm -O3 "$(realpath "$INDEX")" "$single"
+  elif [ "$mode" = sharded ]; then
+    single=
+  fi
 
   say "writing $out/"
   # Written whole into a new folder beside $out, then swapped in: a failed or interrupted
@@ -113,11 +134,19 @@ build() {
   cp -r www/. "$stage/"
   mkdir -p "$stage/pkg"
   cp "$PKG/dossier.js" "$PKG/dossier_bg.wasm" "$PKG/dossier.d.ts" "$stage/pkg/"
-  if [ "$mode" = sharded ]; then
-    "$TARGET/release/dossier" shard "$INDEX" -o "$stage/index"
-    say "no single-file dossier.html for a sharded index (it needs a web server)"
-  else
+  [ "$mode" = sharded ] && "$TARGET/release/dossier" shard "$INDEX" -o "$stage/index"
+  if [ "$single" = "$PKG" ]; then
     node scripts/single-file.mjs "$stage"
+  elif [ -n "$single" ]; then
+    # The single file from the page and the embedding wasm, in a scratch copy of the page.
+    local page="$TARGET/dossier/single-page"
+    rm -rf "$page"; mkdir -p "$page/pkg"
+    cp -r www/. "$page/"
+    cp "$single/dossier.js" "$single/dossier_bg.wasm" "$page/pkg/"
+    node scripts/single-file.mjs "$page"
+    mv "$page/dossier.html" "$stage/dossier.html"
+  else
+    say "no single-file dossier.html: the index is over $(kb "$SINGLE_FILE_LIMIT") (the served site needs a web server)"
   fi
   # .br and .gz siblings that static hosts and `dossier serve` send as they are.
   "$TARGET/release/dossier" compress "$stage"

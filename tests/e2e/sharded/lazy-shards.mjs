@@ -10,6 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   DIST, startSession, withPage, typeQuery, waitForResults, readResults, waitForReader, screenshot,
 } from '../helpers.mjs';
@@ -37,7 +38,6 @@ test('a sharded index is fetched lazily, a shard at most once', async () => {
   const files = fs.readdirSync(SHARDS).filter((f) => f.endsWith('.dsr'));
   const indexBytes = files.reduce((n, f) => n + fs.statSync(path.join(SHARDS, f)).size, 0);
   assert.ok(files.length > 100, `a sharded build has many shards (${files.length})`);
-  assert.ok(!fs.existsSync(path.join(DIST, 'dossier.html')), 'no single file for a sharded index');
 
   await withPage(session.browser, 'about:blank', async ({ page }) => {
     const requests = countRequests(page);
@@ -166,5 +166,17 @@ test('a document part that fails to load costs that result, not the search; the 
     await row.waitFor();
     assert.match(await row.textContent(), new RegExp(`it holds ${other}: the site's index files are mixed up`));
     expectOnly(problems, lost);
+  });
+});
+
+test('the single file of a sharded build embeds the whole index and searches from file://', async () => {
+  const single = path.join(DIST, 'dossier.html');
+  assert.ok(fs.existsSync(single), 'a sharded build still writes dossier.html');
+  await withPage(session.browser, `${pathToFileURL(single).href}#q=kellogg`, async ({ page }) => {
+    const fetched = [];
+    page.on('request', (req) => { if (!req.url().startsWith('file:') && !req.url().startsWith('data:')) fetched.push(req.url()); });
+    await waitForResults(page, 'kellogg');
+    assert.ok((await readResults(page)).length > 0, 'kellogg is found');
+    assert.deepEqual(fetched, [], 'nothing fetched: the index is inside the file');
   });
 });
