@@ -237,10 +237,11 @@ run_tests() {
   echo "dist/ is byte-identical across builds ($(find "$a" -type f | wc -l) files)"
   DOSSIER_E2E_DIST="$a" node --test tests/e2e/hostile/documents-and-links-never-run.mjs
 
-  say "sharded mode: a generated corpus built with --sharded, searched in Chromium"
+  say "a NewsArticles-sized corpus (3,800 generated articles) built with default options (sharded), searched in Chromium"
   local generated=target/sharded/corpus.jsonl sharded=target/sharded/dist
-  node tests/e2e/sharded/make-corpus.mjs "$generated" 1500
-  CARGO_TARGET_DIR=target/hostile "$ROOT/build.sh" build --corpus "$generated" --out "$sharded" --sharded >/dev/null
+  node tests/e2e/sharded/make-corpus.mjs "$generated" 3800
+  CARGO_TARGET_DIR=target/hostile "$ROOT/build.sh" build --corpus "$generated" --out "$sharded" >/dev/null
+  [ -f "$sharded/index/root.dsr" ] || { echo "build.sh: the default build of 3,800 articles was not sharded" >&2; exit 1; }
   DOSSIER_E2E_DIST="$sharded" DOSSIER_INDEX=target/hostile/dossier/index.dsr DOSSIER_CLI=target/hostile/release/dossier \
     node --test tests/e2e/sharded/node-wasm.mjs
   DOSSIER_E2E_DIST="$sharded" node --test tests/e2e/sharded/lazy-shards.mjs
