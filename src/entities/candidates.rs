@@ -286,6 +286,12 @@ impl Scanner {
                 break;
             }
             if next.capitalized() {
+                // `The enigma: James Comey Comey's …`: a heading glued to the next sentence
+                // (the text lost its line break) repeats the name's last word.
+                let repeated = self.units.len() >= 2 && self.tokens.norm(at) == self.tokens.norm(at - 1);
+                if repeated && next.flags & HYPHEN == 0 {
+                    break;
+                }
                 continue;
             }
             let after = toks

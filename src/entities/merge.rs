@@ -55,7 +55,21 @@ pub struct Cand {
     context: u64,
     /// The capitalized `The` (and spaces) right before it, if any.
     the: Option<Box<str>>,
+    /// Where in its field it stands: [`HEAD`], [`TAIL`] or neither.
+    edge: u8,
 }
+
+/// A mention in the first [`HEAD_BYTES`] of a document's text (a dateline: `MOSCOW, March 3.
+/// /TASS/.`).
+const HEAD: u8 = 1;
+/// A mention in the last [`TAIL_BYTES`] of a document's text (a source line: `Source: Al
+/// Jazeera`, `(China Daily European Weekly 01/27/2017 page32)`).
+const TAIL: u8 = 2;
+const HEAD_BYTES: u32 = 48;
+const TAIL_BYTES: u32 = 120;
+/// A name written at the same edge of at least this many documents, and of at least half
+/// the documents that write it, is that outlet's boilerplate there.
+const BOILERPLATE_DOCS: u32 = 10;
 
 impl Cand {
     /// The candidate for a piece of `text` (field `field` of document `doc`).
@@ -64,7 +78,18 @@ impl Cand {
         if surface.trim().is_empty() || piece.key.is_empty() {
             return None;
         }
+        let mut edge = 0;
+        if field == Field::Text {
+            let tail = u32::try_from(text.len()).unwrap_or(u32::MAX).saturating_sub(piece.end);
+            if piece.start < HEAD_BYTES {
+                edge |= HEAD;
+            }
+            if tail < TAIL_BYTES {
+                edge |= TAIL;
+            }
+        }
         Some(Cand {
+            edge,
             call,
             mention: Mention { doc, field, start: piece.start, end: piece.end },
             cut: piece.cut,
@@ -142,6 +167,28 @@ pub fn surname(key: &str, flags: u16) -> Option<&str> {
     Some(last)
 }
 
+/// The surname with the particles before it, when it has some (`marine le pen` → `le pen`),
+/// as long as a given name stays in front of them (`al gore` has none). The Arabic article
+/// is left out: English writes `Assad` alone, but `Le Pen` whole.
+pub fn particle_surname(key: &str, flags: u16) -> Option<&str> {
+    let last = surname(key, flags)?;
+    if flags & FAMILY != 0 {
+        return None;
+    }
+    let offset = last.as_ptr() as usize - key.as_ptr() as usize;
+    let mut start = offset;
+    while start > 0 {
+        let before = key.get(..start - 1)?;
+        let Some(space) = before.rfind(' ') else { break };
+        let word = before.get(space + 1..)?;
+        if words::class(word) & words::PARTICLE == 0 || matches!(word, "al" | "el") {
+            break;
+        }
+        start = space + 1;
+    }
+    (start < offset).then(|| key.get(start..offset + last.len())).flatten()
+}
+
 /// Evidence from a strong cue (a title, a role, a first name, a keyword) starts here; below
 /// it, a kind is a guess (`said` after a name, `in` before it).
 const STRONG: i16 = 3;
@@ -153,7 +200,7 @@ const COMMON_ACRONYMS: &[&str] = &[
     "sms", "mps", "meps", "ufo", "ipo", "html", "pdf", "url", "app", "tv", "omg", "lol", "asap", "rip",
     "covid", "sars", "mers", "bbq", "diy", "phd", "mba", "pr", "nhs", "vat", "gps", "led", "lcd", "ied",
     "ieds", "rpg", "mri", "icu", "ptsd", "adhd", "std", "stds", "usd", "rmb", "eur", "gbp", "cny", "jpy",
-    "bbb", "sim", "dvd", "aaa",
+    "bbb", "sim", "dvd", "aaa", "fdi",
 ];
 
 /// Whether evidence leans to a person (or says nothing).
@@ -258,9 +305,17 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
             && (c.ev[PERSON] >= STRONG || (c.flags & NAME_SHAPE != 0 && never_lower(&c.norms)))
     };
 
+    // 0. Outlet boilerplate: a name (not a place: datelines name where the story is) that
+    //    most of its documents write at the same edge of the text is dropped there.
+    let mut alive = vec![true; cands.len()];
+    drop_boilerplate(&cands, &mut alive);
+
     // 1. Names the corpus knows; sentence-initial words confirmed or cut.
     let mut known: FastSet<u64> = FastSet::default();
-    for cand in cands.iter().filter(|c| c.gaz.is_none() && c.flags & (PENDING | AMBIG_FIRST | HEADLINE) == 0)
+    for (cand, _) in cands
+        .iter()
+        .zip(&alive)
+        .filter(|(c, &alive)| alive && c.gaz.is_none() && c.flags & (PENDING | AMBIG_FIRST | HEADLINE) == 0)
     {
         known.insert(word_hash(&cand.key));
         if cand.words > 1 && cand.flags & COMPOUND == 0 {
@@ -269,7 +324,6 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
             }
         }
     }
-    let mut alive = vec![true; cands.len()];
     for (cand, alive) in cands.iter_mut().zip(alive.iter_mut()) {
         if cand.flags & PENDING != 0 && (!known.contains(&word_hash(&cand.key)) || common(cand.first_norm()))
         {
@@ -285,10 +339,23 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
     }
     drop(known);
 
+    // Surnames with particles that full names use (`le pen` of `Marine Le Pen`): written
+    // alone, they are a surname (`Le Pen said`), not a name of their own.
+    let particle_surnames: FastSet<u64> = cands
+        .iter()
+        .zip(&alive)
+        .filter(|(c, &alive)| alive && c.words >= 3 && person_like(c))
+        .filter_map(|(c, _)| particle_surname(&c.key, c.flags))
+        .map(word_hash)
+        .collect();
+    let surname_form =
+        |c: &Cand| c.words == 1 || c.words == 2 && particle_surnames.contains(&word_hash(&c.key));
+
     // 2. Per document: signatures, surnames and acronyms linked to full names.
     let n = cands.len();
     let mut link: Vec<Option<u32>> = vec![None; n];
     let mut ambiguous = vec![false; n];
+    let mut among: FastMap<usize, Vec<(u32, u32)>> = FastMap::default();
     let mut call_signature: FastMap<u32, u64> = FastMap::default();
     let mut acronym_links: Vec<(Box<str>, u32)> = Vec::new();
     let mut start = 0;
@@ -302,7 +369,7 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
         let mut signature = 0u64;
         // Surname → the full names with it in this document (one candidate each, with the
         // titles and roles seen with that name here).
-        let mut people: FastMap<&str, Vec<(u32, u64)>> = FastMap::default();
+        let mut people: FastMap<&str, Vec<(u32, u64, u32)>> = FastMap::default();
         let mut acronyms: FastMap<String, (u32, bool)> = FastMap::default();
         for i in range.clone() {
             let Some(cand) = cands.get(i).filter(|_| alive.get(i).copied().unwrap_or(false)) else {
@@ -312,19 +379,23 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
                 signature |= gaz_bit(id);
                 continue;
             }
-            if cand.words < 2 {
+            if surname_form(cand) {
                 continue;
             }
             let index = u32::try_from(i).unwrap_or(u32::MAX);
             if person_like(cand) {
-                if let Some(last) = surname(&cand.key, cand.flags) {
+                let lasts = [surname(&cand.key, cand.flags), particle_surname(&cand.key, cand.flags)];
+                for last in lasts.into_iter().flatten() {
                     let names = people.entry(last).or_default();
                     let same = names
                         .iter_mut()
-                        .find(|(n, _)| cands.get(*n as usize).is_some_and(|o| o.key == cand.key));
+                        .find(|(n, _, _)| cands.get(*n as usize).is_some_and(|o| o.key == cand.key));
                     match same {
-                        Some(name) => name.1 |= cand.context,
-                        None => names.push((index, cand.context)),
+                        Some(name) => {
+                            name.1 |= cand.context;
+                            name.2 += 1;
+                        }
+                        None => names.push((index, cand.context, 1)),
                     }
                 }
             } else if cand.key.contains(' ') {
@@ -342,7 +413,7 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
             let Some(cand) = cands.get(i).filter(|_| alive.get(i).copied().unwrap_or(false)) else {
                 continue;
             };
-            if cand.gaz.is_some() || cand.words != 1 {
+            if cand.gaz.is_some() || !surname_form(cand) {
                 continue;
             }
             if let Some(names) = people.get(&*cand.key) {
@@ -351,10 +422,10 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
                 let sharing: Vec<u32> = if cand.context == 0 {
                     Vec::new()
                 } else {
-                    names.iter().filter(|(_, context)| context & cand.context != 0).map(|(n, _)| *n).collect()
+                    names.iter().filter(|(_, context, _)| context & cand.context != 0).map(|n| n.0).collect()
                 };
                 let full = match (names.as_slice(), sharing.as_slice()) {
-                    ([(only, _)], _) | (_, [only]) => Some(*only),
+                    ([(only, _, _)], _) | (_, [only]) => Some(*only),
                     _ => None,
                 };
                 match full {
@@ -367,6 +438,9 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
                         if let Some(slot) = ambiguous.get_mut(i) {
                             *slot = true;
                         }
+                        // Left to the corpus (step 4): the full names here, with how often
+                        // each is written here.
+                        among.insert(i, names.iter().map(|n| (n.0, n.2)).collect());
                     }
                 }
                 continue;
@@ -394,7 +468,7 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
         let index = u32::try_from(i).unwrap_or(u32::MAX);
         let group = if let Some(id) = cand.gaz {
             *by_gaz.entry(id).or_insert_with(|| groups.new_group())
-        } else if cand.words > 1 {
+        } else if !surname_form(cand) {
             key_group(&mut groups, &mut by_key, &cand.key)
         } else if let Some(full) = link.get(i).copied().flatten() {
             let key = cands.get(full as usize).map_or(&cand.key, |f| &f.key);
@@ -425,6 +499,10 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
         first: &'a str,
         last: &'a str,
         words: usize,
+        /// `Jr`, `Sr`, `II`: a son or father, never the same person as the name without.
+        suffix: bool,
+        /// The surname with its particles (`le pen`), if it has some.
+        particle: Option<&'a str>,
     }
     let mut names: Vec<Name> = Vec::new();
     let mut key_groups: Vec<usize> = by_key.values().copied().collect();
@@ -446,7 +524,9 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
         let last = surname(key, first_member.flags).unwrap_or_default();
         let first =
             if first_member.flags & FAMILY != 0 { key.rsplit(' ').next().unwrap_or_default() } else { first };
-        names.push(Name { group, first, last, words });
+        let suffix = matches!(key.rsplit(' ').next(), Some("jr" | "sr" | "ii" | "iii" | "iv"));
+        let particle = particle_surname(key, first_member.flags);
+        names.push(Name { group, first, last, words, suffix, particle });
     }
     names.sort_by_key(|name| name.group);
     // Same first name, surnames one edit apart.
@@ -476,7 +556,11 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
         for (x, &a) in bucket.iter().enumerate().take(16) {
             for &b in bucket.iter().skip(x + 1).take(16) {
                 if let (Some(na), Some(nb)) = (names.get(a), names.get(b)) {
-                    if na.first == nb.first && na.last != nb.last && within_distance(na.last, nb.last, 1) {
+                    if na.first == nb.first
+                        && na.last != nb.last
+                        && na.suffix == nb.suffix
+                        && within_distance(na.last, nb.last, 1)
+                    {
                         groups.union(na.group, nb.group);
                     }
                 }
@@ -495,7 +579,7 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
         for (x, &a) in bucket.iter().enumerate().take(32) {
             for &b in bucket.iter().skip(x + 1).take(32) {
                 let (Some(na), Some(nb)) = (names.get(a), names.get(b)) else { continue };
-                if na.first == nb.first || na.words != 2 {
+                if na.first == nb.first || na.words != 2 || na.suffix != nb.suffix {
                     continue;
                 }
                 let shortest = na.first.chars().count().min(nb.first.chars().count());
@@ -503,23 +587,27 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
                 let distance = if shortest >= 7 { 2 } else { 1 };
                 let sa = groups.signature.get(na.group).copied().unwrap_or(0);
                 let sb = groups.signature.get(nb.group).copied().unwrap_or(0);
-                if same_initial
-                    && shortest >= 5
-                    && within_distance(na.first, nb.first, distance)
-                    && (sa & sb).count_ones() >= 2
+                let shared = (sa & sb).count_ones();
+                // `Steve Bannon` = `Stephen Bannon`: a short form of the same given name.
+                let nickname = words::given_name_root(na.first) == words::given_name_root(nb.first);
+                if nickname && shared >= 1
+                    || same_initial
+                        && shortest >= 5
+                        && within_distance(na.first, nb.first, distance)
+                        && shared >= 2
                 {
                     groups.union(na.group, nb.group);
                 }
             }
         }
     }
-    // `First Last` joins the only `First X Last`.
+    // `First Last` joins the only `First X Last` (`Jim Mattis` that of `James Norman Mattis`).
     let mut three: FastMap<(&str, &str), Vec<usize>> = FastMap::default();
-    for name in names.iter().filter(|name| name.words == 3) {
-        three.entry((name.first, name.last)).or_default().push(name.group);
+    for name in names.iter().filter(|name| name.words == 3 && !name.suffix) {
+        three.entry((words::given_name_root(name.first), name.last)).or_default().push(name.group);
     }
-    for name in names.iter().filter(|name| name.words == 2) {
-        if let Some(longer) = three.get(&(name.first, name.last)) {
+    for name in names.iter().filter(|name| name.words == 2 && !name.suffix) {
+        if let Some(longer) = three.get(&(words::given_name_root(name.first), name.last)) {
             let mut roots: Vec<usize> = longer.iter().map(|&g| groups.find(g)).collect();
             roots.sort_unstable();
             roots.dedup();
@@ -536,6 +624,9 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
     for name in &names {
         let root = groups.find(name.group);
         by_surname.entry(name.last).or_default().push(root);
+        if let Some(particle) = name.particle {
+            by_surname.entry(particle).or_default().push(root);
+        }
         if name.last.chars().count() >= 6 {
             for variant in deletions(name.last) {
                 fuzzy.entry(word_hash(&variant)).or_default().push(root);
@@ -560,6 +651,27 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
         roots.sort_unstable();
         roots.dedup();
     }
+    // An acronym written without its expansion takes it only where the corpus writes them
+    // together often enough: `GDP` beside `GENIVI Development Platform` in one document
+    // and alone in 69 others is someone else (gross domestic product).
+    let mut acronym_docs: FastMap<&str, (u32, u32, u32)> = FastMap::default();
+    for (i, cand) in cands.iter().enumerate() {
+        if cand.flags & ACRONYM == 0 || !alive.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let (linked, alone, last_call) = acronym_docs.entry(cand.first_norm()).or_insert((0, 0, u32::MAX));
+        if *last_call != cand.call {
+            *last_call = cand.call;
+            match link.get(i).copied().flatten() {
+                Some(_) => *linked += 1,
+                None => *alone += 1,
+            }
+        }
+    }
+    let expansion_owns = |acronym: &str| {
+        let (linked, alone, _) = acronym_docs.get(acronym).copied().unwrap_or_default();
+        !COMMON_ACRONYMS.contains(&acronym) && linked > 0 && alone <= 2 * linked + 1
+    };
     // For each person root: how many mentions it has, and the titles and roles seen with it.
     let mut roots_seen: FastMap<usize, (usize, u64)> = FastMap::default();
     for name in &names {
@@ -583,7 +695,11 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
             _ => None,
         };
         let mut target = None;
-        if !ambiguous.get(i).copied().unwrap_or(false) && !common(cand.first_norm()) {
+        if let Some(names_here) = among.get(&i) {
+            target = dominant_here(names_here, cand.context, &cands, &by_key, &mut groups, &roots_seen);
+        } else if !ambiguous.get(i).copied().unwrap_or(false)
+            && (cand.words > 1 || !common(cand.first_norm()))
+        {
             let exact = by_surname.get(&*cand.key);
             target =
                 unique(exact).or_else(|| exact.and_then(|roots| resolve(roots, cand.context, &roots_seen)));
@@ -605,7 +721,7 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
                     target = Some(*only);
                 }
             }
-            if target.is_none() && cand.flags & ACRONYM != 0 {
+            if target.is_none() && cand.flags & ACRONYM != 0 && expansion_owns(cand.first_norm()) {
                 target = unique(acronym_roots.get(cand.first_norm()));
             }
         }
@@ -665,6 +781,67 @@ fn resolve(roots: &[usize], context: u64, seen: &FastMap<usize, (usize, u64)>) -
     let total: usize = roots.iter().map(size).sum();
     let best = roots.iter().copied().max_by_key(|r| (size(r), std::cmp::Reverse(*r)))?;
     (size(&best) * 10 >= total * 9).then_some(best)
+}
+
+/// Marks dead the mentions of outlet boilerplate (see step 0 of [`finish`]).
+fn drop_boilerplate(cands: &[Cand], alive: &mut [bool]) {
+    // Per name: documents writing it, at the head, at the tail (each document once).
+    let mut seen: FastMap<u64, [u32; 3]> = FastMap::default();
+    let mut last: FastMap<u64, (u32, u8)> = FastMap::default();
+    let is_place =
+        |c: &Cand| c.gaz.and_then(|id| gazetteer().entry(id)).is_some_and(|e| e.kind == Kind::Place);
+    for cand in cands.iter().filter(|c| !is_place(c)) {
+        let key = word_hash(&cand.key);
+        let (call, edges) = last.entry(key).or_insert((u32::MAX, 0));
+        let counts = seen.entry(key).or_default();
+        if *call != cand.call {
+            *call = cand.call;
+            *edges = 0;
+            counts[0] += 1;
+        }
+        for (bit, slot) in [(HEAD, 1), (TAIL, 2)] {
+            if cand.edge & bit != 0 && *edges & bit == 0 {
+                *edges |= bit;
+                counts[slot] += 1;
+            }
+        }
+    }
+    let boilerplate = |docs: u32, at_edge: u32| at_edge >= BOILERPLATE_DOCS && at_edge * 2 >= docs;
+    for (cand, alive) in cands.iter().zip(alive.iter_mut()) {
+        let Some(&[docs, head, tail]) = seen.get(&word_hash(&cand.key)) else { continue };
+        if cand.edge & HEAD != 0 && boilerplate(docs, head)
+            || cand.edge & TAIL != 0 && boilerplate(docs, tail)
+        {
+            *alive = false;
+        }
+    }
+}
+
+/// The person a bare surname refers to in a document that writes several full names with
+/// it (`Trump` beside `Donald Trump` and `Ivanka Trump`), when the shared title or role did
+/// not tell: the one the corpus mostly means ([`resolve`]), unless another of them is written
+/// out more often in this very document (an article about Ivanka Trump).
+fn dominant_here(
+    names_here: &[(u32, u32)],
+    context: u64,
+    cands: &[Cand],
+    by_key: &FastMap<Box<str>, usize>,
+    groups: &mut Groups,
+    seen: &FastMap<usize, (usize, u64)>,
+) -> Option<usize> {
+    let mut roots: Vec<(usize, u32)> = Vec::new();
+    for &(full, count) in names_here {
+        let Some(&g) = cands.get(full as usize).and_then(|c| by_key.get(&c.key)) else { continue };
+        let root = groups.find(g);
+        match roots.iter_mut().find(|(r, _)| *r == root) {
+            Some(slot) => slot.1 += count,
+            None => roots.push((root, count)),
+        }
+    }
+    let ids: Vec<usize> = roots.iter().map(|r| r.0).collect();
+    let best = resolve(&ids, context, seen)?;
+    let here = |root: usize| roots.iter().find(|r| r.0 == root).map_or(0, |r| r.1);
+    roots.iter().all(|&(root, count)| root == best || count <= here(best)).then_some(best)
 }
 
 /// The group of a name key (created on first use).

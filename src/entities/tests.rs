@@ -527,3 +527,118 @@ fn hostile_text_never_panics() {
         time_on(&text);
     }
 }
+
+/// The entity of `kind` whose aliases include `form`, if exactly one has it.
+fn owner<'a>(entities: &'a [Entity], kind: Kind, form: &str) -> Vec<&'a Entity> {
+    entities.iter().filter(|e| e.kind == kind && e.aliases.iter().any(|a| a == form)).collect()
+}
+
+/// `n` documents that write `full` once and `short` twice, with `extra` text.
+fn repeated(
+    n: usize,
+    title: &'static str,
+    text: &'static str,
+) -> Vec<(&'static str, &'static str, Option<&'static str>)> {
+    vec![(title, text, None); n]
+}
+
+#[test]
+fn a_surname_beside_two_full_names_goes_to_the_one_the_corpus_means() {
+    // Thirty stories about Donald Trump, one about Ivanka Trump; the next names both once
+    // and then writes "Trump" alone: the corpus means Donald Trump.
+    let mut docs = repeated(30, "Budget", "Donald Trump signed the budget. Trump said it was good.");
+    docs.push(("Brand", "Ivanka Trump opened a shop. Trump said she was proud.", None));
+    docs.push(("Visit", "Donald Trump and Ivanka Trump flew to Paris. Trump spoke to reporters.", None));
+    // An article about Ivanka Trump writes her full name more often: there "Trump" stays undecided.
+    docs.push((
+        "Shop",
+        "Ivanka Trump met Donald Trump. Ivanka Trump said the shop opens today. Trump waved.",
+        None,
+    ));
+    let entities = extract_texts(&docs);
+    let donald = find(&entities, Kind::Person, "Donald Trump");
+    assert_eq!(mentions_in_texts(donald, 31), ["Donald Trump", "Trump"]);
+    assert_eq!(mentions_in_texts(donald, 32), ["Donald Trump"]);
+    let ivanka = find(&entities, Kind::Person, "Ivanka Trump");
+    assert_eq!(ivanka.mentions.iter().filter(|m| m.doc == 32).count(), 2);
+    assert!(!donald.mentions.iter().chain(&ivanka.mentions).any(|m| m.doc == 32 && m.start > 70));
+}
+
+/// The documents' mentions of `entity` in document `doc`, by length (the surface is not
+/// kept: a full name is longer than a surname).
+fn mentions_in_texts(entity: &Entity, doc: u32) -> Vec<&'static str> {
+    entity
+        .mentions
+        .iter()
+        .filter(|m| m.doc == doc)
+        .map(|m| if m.end - m.start > 6 { "Donald Trump" } else { "Trump" })
+        .collect()
+}
+
+#[test]
+fn nicknames_and_middle_names_join_but_a_son_stays_apart() {
+    let entities = extract_texts(&[
+        ("Strategy", "Steve Bannon met advisers at the White House in Washington.", None),
+        ("Strategy", "Stephen Bannon, the adviser, spoke at the White House in Washington.", None),
+        ("Defense", "James Norman Mattis visited Kabul. Jim Mattis said troops would stay.", None),
+        ("Defense", "Defense Secretary James Mattis arrived in Kabul.", None),
+        ("Music", "Chuck Berry, the singer, died. Charles Berry Jr played guitar at the funeral.", None),
+    ]);
+    let bannon = owner(&entities, Kind::Person, "Steve Bannon");
+    assert_eq!(bannon.len(), 1);
+    assert!(bannon[0].aliases.iter().any(|a| a == "Stephen Bannon"), "{:?}", bannon[0].aliases);
+    let mattis = find(&entities, Kind::Person, "James Norman Mattis");
+    for form in ["Jim Mattis", "James Mattis"] {
+        assert!(mattis.aliases.iter().any(|a| a == form), "{form} in {:?}", mattis.aliases);
+    }
+    let chuck = owner(&entities, Kind::Person, "Chuck Berry");
+    assert_eq!(chuck.len(), 1);
+    assert!(!chuck[0].aliases.iter().any(|a| a.contains("Jr")), "{:?}", chuck[0].aliases);
+}
+
+#[test]
+fn a_surname_with_a_particle_joins_its_full_name() {
+    let entities = extract_texts(&[
+        ("Vote", "Marine Le Pen leads the polls in France. Le Pen said she would win.", None),
+        ("Vote", "In Paris, Le Pen spoke to supporters.", None),
+    ]);
+    let le_pen = find(&entities, Kind::Person, "Marine Le Pen");
+    assert_eq!(le_pen.mentions.len(), 3, "{:?}", le_pen.aliases);
+    assert!(owner(&entities, Kind::Person, "Le Pen").len() == 1);
+    // A given name in front of a particle stays a given name.
+    let gore = extract_texts(&[(
+        "Climate",
+        "The former vice president Al Gore spoke. Gore said the climate is changing.",
+        None,
+    )]);
+    assert_eq!(find(&gore, Kind::Person, "Al Gore").mentions.len(), 2);
+}
+
+#[test]
+fn an_acronym_takes_an_expansion_only_with_evidence() {
+    // The expansion is written once beside the acronym; the acronym alone, in five other
+    // stories, means something else.
+    let mut docs =
+        vec![("Cars", "The GENIVI Development Platform (GDP) is open source. The GDP runs in cars.", None)];
+    docs.extend(repeated(5, "Economy", "China's GDP grew by 6 percent, the statistics bureau said."));
+    // An expansion written as often as the acronym alone owns it everywhere.
+    docs.push(("Courts", "The American Civil Liberties Union (ACLU) sued. The ACLU won.", None));
+    docs.push(("Courts", "The ACLU filed a new case in Texas.", None));
+    let entities = extract_texts(&docs);
+    let genivi = find(&entities, Kind::Organization, "GENIVI Development Platform");
+    assert!(genivi.mentions.iter().all(|m| m.doc == 0), "GDP of the economy is not GENIVI");
+    let aclu = find(&entities, Kind::Organization, "American Civil Liberties Union");
+    assert!(aclu.mentions.iter().any(|m| m.doc == 7), "{:?}", aclu.mentions);
+}
+
+#[test]
+fn a_heading_glued_to_its_sentence_does_not_double_a_name() {
+    let entities = extract_texts(&[(
+        "Election",
+        "James Comey testified on Monday. The enigma: James Comey Comey's letter hurt Clinton.",
+        None,
+    )]);
+    let comey = find(&entities, Kind::Person, "James Comey");
+    assert_eq!(comey.mentions.len(), 3, "{:?}", comey.aliases);
+    assert!(!entities.iter().any(|e| e.name.contains("Comey Comey")));
+}

@@ -341,6 +341,78 @@ yehuda yoav yolanda yoshihide youssef yulia yuliya yuri yuriy yury yusuf yves za
 zoran zbigniew
 ";
 
+/// Short forms of given names, each followed by the full name it stands for (one group a
+/// line: `full short short …`). Only pairs a newsroom writes for the same person (`Jim
+/// Mattis` = `James Mattis`); ambiguous ones (`Chris`: Christopher, Christine, Christian)
+/// are left out.
+const NICKNAMES: &str = "
+william bill billy will willy
+robert bob bobby rob robbie bert
+james jim jimmy jamie
+michael mike mick mickey
+stephen steve stevie steven
+david dave davy
+thomas tom tommy
+richard dick rick ricky rich
+joseph joe joey
+edward ed eddie ted teddy ned
+anthony tony
+andrew andy drew
+alexander alex sasha
+samuel sam
+benjamin ben benny
+nicholas nick nicky
+patrick pat paddy
+daniel dan danny
+matthew matt
+peter pete
+timothy tim
+jeffrey jeff geoffrey
+gregory greg
+lawrence larry laurence
+gerald jerry gerry
+charles chuck charlie
+henry hank
+frederick fred freddie
+elizabeth liz beth betsy betty lizzie
+catherine kate katie cathy kathy katherine kathryn
+margaret maggie meg peggy
+susan sue
+jennifer jenny jen
+jonathan jon
+donald don donny
+ronald ron ronnie
+raymond ray
+walter walt
+vladimir vlad
+mohammed muhammad mohammad mohamed mohamad
+dmitry dmitri dmitriy
+alexei alexey aleksei
+yevgeny evgeny yevgeniy
+sergey sergei
+joshua josh
+nathaniel nate
+kenneth ken kenny
+douglas doug
+phillip phil philip
+";
+
+/// The full given name a short form stands for (`jim` → `james`), or the name itself.
+pub fn given_name_root(normed: &str) -> &str {
+    static ROOTS: OnceLock<FastMap<&'static str, &'static str>> = OnceLock::new();
+    let roots = ROOTS.get_or_init(|| {
+        let mut roots: FastMap<&'static str, &'static str> = FastMap::default();
+        for line in NICKNAMES.lines() {
+            let mut names = line.split_whitespace();
+            if let Some(full) = names.next() {
+                roots.extend(names.map(|short| (short, full)));
+            }
+        }
+        roots
+    });
+    roots.get(normed).copied().unwrap_or(normed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -354,5 +426,14 @@ mod tests {
         assert_ne!(class("keith") & FIRST_NAME, 0);
         assert_ne!(class("council") & ORG_KW, 0);
         assert_eq!(class("zzzz"), 0);
+    }
+
+    #[test]
+    fn short_given_names_stand_for_the_full_one() {
+        assert_eq!(given_name_root("jim"), "james");
+        assert_eq!(given_name_root("steve"), "stephen");
+        assert_eq!(given_name_root("steven"), "stephen");
+        assert_eq!(given_name_root("james"), "james");
+        assert_eq!(given_name_root("chris"), "chris");
     }
 }
