@@ -306,9 +306,10 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
     };
 
     // 0. Outlet boilerplate: a name (not a place: datelines name where the story is) that
-    //    most of its documents write at the same edge of the text is dropped there.
+    //    most of its documents write at the same edge of the text is dropped there; a
+    //    person is not (a corpus of stories about one man names him first).
     let mut alive = vec![true; cands.len()];
-    drop_boilerplate(&cands, &mut alive);
+    drop_boilerplate(&cands, &person_like, &mut alive);
 
     // 1. Names the corpus knows; sentence-initial words confirmed or cut.
     let mut known: FastSet<u64> = FastSet::default();
@@ -784,13 +785,20 @@ fn resolve(roots: &[usize], context: u64, seen: &FastMap<usize, (usize, u64)>) -
 }
 
 /// Marks dead the mentions of outlet boilerplate (see step 0 of [`finish`]).
-fn drop_boilerplate(cands: &[Cand], alive: &mut [bool]) {
+fn drop_boilerplate(cands: &[Cand], person_like: &dyn Fn(&Cand) -> bool, alive: &mut [bool]) {
     // Per name: documents writing it, at the head, at the tail (each document once).
     let mut seen: FastMap<u64, [u32; 3]> = FastMap::default();
     let mut last: FastMap<u64, (u32, u8)> = FastMap::default();
     let is_place =
         |c: &Cand| c.gaz.and_then(|id| gazetteer().entry(id)).is_some_and(|e| e.kind == Kind::Place);
-    for cand in cands.iter().filter(|c| !is_place(c)) {
+    let surnames: FastSet<u64> = cands
+        .iter()
+        .filter(|c| c.words > 1 && person_like(c))
+        .filter_map(|c| surname(&c.key, c.flags))
+        .map(word_hash)
+        .collect();
+    let person = |c: &Cand| person_like(c) || c.words == 1 && surnames.contains(&word_hash(&c.key));
+    for cand in cands.iter().filter(|c| !is_place(c) && !person(c)) {
         let key = word_hash(&cand.key);
         let (call, edges) = last.entry(key).or_insert((u32::MAX, 0));
         let counts = seen.entry(key).or_default();

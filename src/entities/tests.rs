@@ -642,3 +642,29 @@ fn a_heading_glued_to_its_sentence_does_not_double_a_name() {
     assert_eq!(comey.mentions.len(), 3, "{:?}", comey.aliases);
     assert!(!entities.iter().any(|e| e.name.contains("Comey Comey")));
 }
+
+#[test]
+fn outlet_boilerplate_at_the_edges_is_not_a_mention() {
+    // Twelve wire stories: a dateline naming the place and the agency, a body, a source line.
+    let mut docs: Vec<(String, String)> = (0..12)
+        .map(|i| {
+            let body =
+                format!("MOSCOW, March {}. /Interfax/. The Kremlin said talks went well on day {i}.", i + 1);
+            (format!("Talks {i}"), format!("{body} Officials met again.\n\nSource: Interfax Weekly"))
+        })
+        .collect();
+    let media = "Agencies are changing. In Russia, the agency that sells most abroad is growing fast, \
+        and Interfax Weekly reported in its main story that readers abroad now outnumber those at home. \
+        Its editors expect the trend to last for years, as more foreign banks and companies subscribe.";
+    docs.push(("Media".into(), media.into()));
+    let texts: Vec<(&str, &str, Option<&str>)> =
+        docs.iter().map(|(t, x)| (t.as_str(), x.as_str(), None)).collect();
+    let entities = extract_texts(&texts);
+    let moscow = find(&entities, Kind::Place, "Moscow");
+    assert_eq!(moscow.mentions.len(), 12, "a dateline's place is where the story is");
+    // The agency's source lines are not mentions; its name in a story is.
+    for e in entities.iter().filter(|e| e.name.starts_with("Interfax")) {
+        assert!(e.mentions.iter().all(|m| m.doc == 12), "{}: {:?}", e.name, e.mentions);
+    }
+    assert!(entities.iter().any(|e| e.name == "Interfax Weekly" && e.mentions.len() == 1));
+}
