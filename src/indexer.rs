@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use crate::analysis;
+use crate::entities::corrections::{self, Correction, Skipped};
 use crate::entities::{self, Extractor};
 use crate::format::docstore::{parse_date, DocStoreWriter, StoredDoc};
 use crate::format::entities::{write_entities, EntityInput, Field, StoredMention, DENT, EALS, EIDS, ENTS};
@@ -26,6 +27,8 @@ pub struct Indexer {
     meta: Meta,
     extractor: Option<Extractor>,
     timings: Option<Timings>,
+    corrections: Vec<Correction>,
+    skipped_corrections: Vec<Skipped>,
 }
 
 impl Default for Indexer {
@@ -51,6 +54,8 @@ impl Indexer {
             meta: Meta::default(),
             extractor: Some(Extractor::new()),
             timings: None,
+            corrections: Vec::new(),
+            skipped_corrections: Vec::new(),
         }
     }
 
@@ -60,6 +65,12 @@ impl Indexer {
     /// CLI turns this on with `DOSSIER_TIMINGS=1`.
     pub fn with_timings(self) -> Indexer {
         Indexer { timings: Some(Timings::default()), ..self }
+    }
+
+    /// Applies a newsroom's corrections to the entities found (see
+    /// [`crate::entities::corrections`]); [`Indexer::finish_reporting`] says which were skipped.
+    pub fn with_corrections(self, corrections: Vec<Correction>) -> Indexer {
+        Indexer { corrections, ..self }
     }
 
     /// An empty indexer that skips entity extraction (the index then has no entity sections).
@@ -141,6 +152,12 @@ impl Indexer {
     /// Writes the index file. Cost: sorting the terms, then one pass over all postings.
     /// Fails on a duplicate document id or past 4 GiB.
     pub fn finish(self) -> Result<Vec<u8>, format::Error> {
+        self.finish_reporting().map(|(bytes, _)| bytes)
+    }
+
+    /// [`Indexer::finish`], also returning the corrections that could not be applied.
+    pub fn finish_reporting(mut self) -> Result<(Vec<u8>, Vec<Skipped>), format::Error> {
+        let corrections = std::mem::take(&mut self.corrections);
         let mut timings = self.timings;
         if let Some(t) = timings.as_mut() {
             t.end_adds();
@@ -178,7 +195,13 @@ impl Indexer {
         out.section(format::DIDS, dids)?;
         out.section(format::related::RELS, format::related::write_related(&related))?;
         if let Some(x) = self.extractor {
-            let found = x.finish();
+            let mut found = x.finish();
+            if !corrections.is_empty() {
+                let ids = entity_ids(&found);
+                let (corrected, skipped) = corrections::apply(found, &ids, &corrections);
+                found = corrected;
+                self.skipped_corrections = skipped;
+            }
             at = step("finish: merge entities", at);
             let sections = entity_sections(found, meta.doc_count)?;
             out.section(ENTS, sections.ents)?;
@@ -192,7 +215,7 @@ impl Indexer {
         if let Some(t) = timings {
             t.print();
         }
-        Ok(bytes)
+        Ok((bytes, self.skipped_corrections))
     }
 }
 
@@ -288,13 +311,10 @@ fn lap(timings: &mut Option<Timings>, clock: &mut Option<Instant>, phase: Phase)
     }
 }
 
-/// Gives entities stable, unique ids (`person:volodymyr-zelenskyy`) and encodes them.
-fn entity_sections(
-    found: Vec<entities::Entity>,
-    doc_count: u32,
-) -> Result<format::entities::EntitySections, format::Error> {
+/// The ids of entities in this order: `kind:slug-of-name`, then `-2`, `-3` for a repeat.
+fn entity_ids(found: &[entities::Entity]) -> Vec<String> {
     let mut taken: HashMap<String, u32> = HashMap::new();
-    let ids: Vec<String> = found
+    found
         .iter()
         .map(|e| {
             let base = format!("{}:{}", e.kind.name(), slug(&e.name));
@@ -305,7 +325,15 @@ fn entity_sections(
                 format!("{base}-{n}")
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Gives entities stable, unique ids (`person:volodymyr-zelenskyy`) and encodes them.
+fn entity_sections(
+    found: Vec<entities::Entity>,
+    doc_count: u32,
+) -> Result<format::entities::EntitySections, format::Error> {
+    let ids = entity_ids(&found);
     let mentions: Vec<Vec<StoredMention>> = found
         .iter()
         .map(|e| {

@@ -283,3 +283,55 @@ fn a_query_of_exclusions_is_a_query_not_an_unknown_option() {
     let out = dossier(&["search", "--frobnicate", "x"], root());
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown option --frobnicate"));
 }
+
+#[test]
+fn build_applies_a_corrections_file_and_reports_what_it_could_not() {
+    let dir = scratch("corrections");
+    let index = dir.join("index.dsr");
+    let file = dir.join("corrections.json");
+    std::fs::write(
+        &file,
+        r#"{"format": "dossier-corrections", "version": 1, "corrections": [
+            {"op": "merge", "into": "person:keith-kellogg", "from": "person:steve-witkoff"},
+            {"op": "rename", "entity": "person:keith-kellogg", "name": "The Envoys"},
+            {"op": "hide", "entity": "person:dmitry-peskov"},
+            {"op": "hide", "entity": "person:no-such-person"}
+        ]}"#,
+    )
+    .unwrap();
+    let corpus = root().join("corpus");
+    let (corpus, index_arg, file_arg) =
+        (corpus.to_str().unwrap(), index.to_str().unwrap(), file.to_str().unwrap());
+    let out = dossier(&["build", corpus, "-o", index_arg, "--corrections", file_arg], &dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("corrections.json: correction 4 skipped: no entity person:no-such-person"),
+        "{stderr}"
+    );
+    let out = dossier(&["entities", "--json", "--index", index_arg], &dir);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let entities = v.as_array().expect("array");
+    let envoys = entities.iter().find(|e| e["name"] == "The Envoys").expect("renamed, merged entity");
+    let aliases: Vec<&str> =
+        envoys["aliases"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+    for form in ["Keith Kellogg", "Kellogg", "Steve Witkoff", "Witkoff"] {
+        assert!(aliases.contains(&form), "{form} in {aliases:?}");
+    }
+    assert!(!entities.iter().any(|e| e["name"] == "Dmitry Peskov"), "hidden");
+    assert!(!entities.iter().any(|e| e["name"] == "Steve Witkoff"), "merged away");
+
+    // A file that is not a corrections file is an error naming it; the index is untouched.
+    let before = std::fs::read(&index).unwrap();
+    for (bad, says) in [
+        ("{\"format\": \"dossier-corrections\", \"version\": 2, \"corrections\": []}", "version 2"),
+        ("[1, 2]", "not a corrections file"),
+    ] {
+        std::fs::write(&file, bad).unwrap();
+        let out = dossier(&["build", corpus, "-o", index_arg, "--corrections", file_arg], &dir);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success());
+        assert!(stderr.contains("corrections.json") && stderr.contains(says), "{stderr}");
+        assert_eq!(std::fs::read(&index).unwrap(), before);
+    }
+}

@@ -942,10 +942,10 @@ fn entity(
         && with_article * 2 >= members.len();
     // Surface forms, most frequent first.
     let mut forms: FastMap<Cow<'_, str>, (usize, usize, u16)> = FastMap::default();
-    let mut mentions: Vec<Mention> = Vec::with_capacity(members.len());
+    let mut written: Vec<(Mention, Cow<'_, str>)> = Vec::with_capacity(members.len());
     for cand in &members {
         let (mention, surface, words) = with_the(cand, keep_the);
-        mentions.push(mention);
+        written.push((mention, surface.clone()));
         let entry = forms.entry(surface).or_insert((0, 0, words));
         entry.0 += 1;
         if cand.flags & HEADLINE == 0 {
@@ -967,9 +967,21 @@ fn entity(
             best.map(|(s, _)| s.split_whitespace().collect::<Vec<_>>().join(" "))?
         }
     };
-    mentions.sort_unstable();
-    mentions.dedup();
-    Some(Entity { name, kind, aliases: aliases.into_iter().map(|(s, _)| s.to_string()).collect(), mentions })
+    let aliases: Vec<String> = aliases.into_iter().map(|(s, _)| s.to_string()).collect();
+    let (mentions, forms) = mentions_and_forms(written, &aliases);
+    Some(Entity { name, kind, aliases, mentions, forms })
+}
+
+/// Mentions sorted and deduplicated, each with the index of its surface in `aliases`.
+fn mentions_and_forms<S: AsRef<str>>(
+    mut written: Vec<(Mention, S)>,
+    aliases: &[String],
+) -> (Vec<Mention>, Vec<u32>) {
+    written.sort_unstable_by_key(|w| w.0);
+    written.dedup_by_key(|w| w.0);
+    let index: FastMap<&str, u32> =
+        aliases.iter().enumerate().map(|(i, a)| (a.as_str(), u32::try_from(i).unwrap_or(u32::MAX))).collect();
+    written.into_iter().map(|(m, s)| (m, index.get(s.as_ref()).copied().unwrap_or(0))).unzip()
 }
 
 /// A candidate's mention, surface and word count, with its `The` when `keep_the`.
@@ -987,25 +999,21 @@ fn with_the(c: &Cand, keep_the: bool) -> (Mention, Cow<'_, str>, u16) {
 /// Date entities: one per normalized value.
 fn date_entities(dates: Vec<DateCand>) -> Vec<Entity> {
     type Forms = FastMap<Box<str>, usize>;
-    let mut by_value: FastMap<dates::Value, (Forms, Vec<Mention>)> = FastMap::default();
+    type Written = Vec<(Mention, Box<str>)>;
+    let mut by_value: FastMap<dates::Value, (Forms, Written)> = FastMap::default();
     for date in dates {
         let entry = by_value.entry(date.value).or_default();
-        *entry.0.entry(date.surface).or_default() += 1;
-        entry.1.push(date.mention);
+        *entry.0.entry(date.surface.clone()).or_default() += 1;
+        entry.1.push((date.mention, date.surface));
     }
     by_value
         .into_iter()
-        .map(|(value, (forms, mut mentions))| {
+        .map(|(value, (forms, written))| {
             let mut aliases: Vec<(Box<str>, usize)> = forms.into_iter().collect();
             aliases.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            mentions.sort_unstable();
-            mentions.dedup();
-            Entity {
-                name: value.name(),
-                kind: Kind::Date,
-                aliases: aliases.into_iter().map(|(s, _)| s.into()).collect(),
-                mentions,
-            }
+            let aliases: Vec<String> = aliases.into_iter().map(|(s, _)| s.into()).collect();
+            let (mentions, forms) = mentions_and_forms(written, &aliases);
+            Entity { name: value.name(), kind: Kind::Date, aliases, mentions, forms }
         })
         .collect()
 }

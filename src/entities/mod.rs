@@ -56,6 +56,7 @@
 //! Army`, `Parliament`: it would gather every country's).
 
 mod candidates;
+pub mod corrections;
 pub mod dates;
 mod gazetteer;
 mod gazetteer_data;
@@ -109,6 +110,8 @@ pub struct Entity {
     pub aliases: Vec<String>,
     /// Every mention, sorted.
     pub mentions: Vec<Mention>,
+    /// How each mention is written: an index into `aliases`, parallel to `mentions`.
+    pub forms: Vec<u32>,
 }
 
 /// How often a word was seen lowercase, and capitalized alone (not next to another

@@ -48,6 +48,11 @@ impl Kind {
             Kind::Other => "other",
         }
     }
+
+    /// The kind of a [`Kind::name`] (`"person"` → `Person`).
+    pub fn parse(name: &str) -> Option<Kind> {
+        Kind::ALL.iter().copied().find(|k| k.name() == name)
+    }
 }
 
 use super::{read_u32, varint, Error, Tag};

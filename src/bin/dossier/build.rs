@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
+use dossier::entities::corrections::{self, Correction, CorrectionsFile, Skipped};
 use dossier::format::FileKind;
 use dossier::indexer::Indexer;
 use dossier::ingest::{self, IngestOptions, Report};
@@ -18,7 +19,7 @@ pub const DEFAULT_OUTPUT: &str = "target/dossier/index.dsr";
 
 /// Runs `dossier build <DIR|FILE>... [-o FILE] [--quiet]`.
 pub fn run(argv: &[String]) -> Result<()> {
-    let args = Args::parse(argv, &["-o", "--output"], &["--quiet", "-q", "--follow-links"])?;
+    let args = Args::parse(argv, &["-o", "--output", "--corrections"], &["--quiet", "-q", "--follow-links"])?;
     if args.positional.is_empty() {
         bail!("build needs at least one file or folder");
     }
@@ -28,7 +29,14 @@ pub fn run(argv: &[String]) -> Result<()> {
     let quiet = args.flag("--quiet") || args.flag("-q");
     files::refuse_overwriting_an_input(&output, &inputs)?;
     let options = IngestOptions { follow_links: args.flag("--follow-links") };
-    let (bytes, report) = index_paths(&inputs, &options, &mut Bar::new(quiet))?;
+    let corrections_file = args.value("--corrections").map(Path::new);
+    let corrections = corrections_file.map(read_corrections).transpose()?.unwrap_or_default();
+    let (bytes, report, skipped) =
+        index_paths_corrected(&inputs, &options, corrections, &mut Bar::new(quiet))?;
+    for s in skipped {
+        let file = corrections_file.map(|f| f.display().to_string()).unwrap_or_default();
+        eprintln!("dossier: {file}: correction {} skipped: {}", s.number, s.reason);
+    }
     files::write_atomic(&output, &bytes)?;
     print_report(&report);
     eprintln!(
@@ -46,12 +54,42 @@ pub fn run(argv: &[String]) -> Result<()> {
 /// Ingests and indexes `inputs`, showing progress on `bar`; returns the index bytes and the
 /// ingest report. Fails if nothing at all could be indexed.
 pub fn index_paths(inputs: &[PathBuf], options: &IngestOptions, bar: &mut Bar) -> Result<(Vec<u8>, Report)> {
+    index_paths_corrected(inputs, options, Vec::new(), bar).map(|(bytes, report, _)| (bytes, report))
+}
+
+/// Reads a corrections file (`docs/corrections.md`): its format and version are checked.
+fn read_corrections(path: &Path) -> Result<Vec<Correction>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let file: CorrectionsFile = serde_json::from_str(&text)
+        .with_context(|| format!("{}: not a corrections file (docs/corrections.md)", path.display()))?;
+    if file.format != corrections::FORMAT {
+        bail!("{}: format is {:?}, not {:?}", path.display(), file.format, corrections::FORMAT);
+    }
+    if file.version != corrections::VERSION {
+        bail!(
+            "{}: version {} (this dossier reads version {})",
+            path.display(),
+            file.version,
+            corrections::VERSION
+        );
+    }
+    Ok(file.corrections)
+}
+
+/// [`index_paths`] with a newsroom's corrections applied to the entities; also returns
+/// those that could not be applied.
+fn index_paths_corrected(
+    inputs: &[PathBuf],
+    options: &IngestOptions,
+    corrections: Vec<Correction>,
+    bar: &mut Bar,
+) -> Result<(Vec<u8>, Report, Vec<Skipped>)> {
     for p in inputs {
         if !p.exists() {
             bail!("{}: no such file or folder", p.display());
         }
     }
-    let mut indexer = Indexer::new();
+    let mut indexer = Indexer::new().with_corrections(corrections);
     if std::env::var_os("DOSSIER_TIMINGS").is_some_and(|v| !v.is_empty() && v != "0") {
         indexer = indexer.with_timings();
     }
@@ -77,9 +115,10 @@ pub fn index_paths(inputs: &[PathBuf], options: &IngestOptions, bar: &mut Bar) -
         print_report(&report);
         bail!("no document could be indexed from {}", list(inputs));
     }
-    let bytes = indexer.finish();
+    let finished = indexer.finish_reporting();
     bar.done();
-    Ok((bytes.context("writing the index")?, report))
+    let (bytes, skipped) = finished.context("writing the index")?;
+    Ok((bytes, report, skipped))
 }
 
 /// Prints skipped inputs and warnings to stderr, one per line.
