@@ -14,7 +14,7 @@ can only mean that referent (`Clinton` in a document naming Hillary Clinton and 
 (else at most twelve) are drawn with a fixed seed; `--sheet` prints every occurrence of the form
 in each drawn document, with its context, for reading. Each was read; DROP holds the
 (referent, form, document) triples rejected on reading (`the first Bush went to war in 1990`
-is George H. W. Bush; `Xi'an` is a city; `William "Ryan" Owens` has a father, Bill Owens, who
+is George H. W. Bush; `the al-Assad regime rose to power` decades ago was Hafez's; `Xi'an` is a city; `William "Ryan" Owens` has a father, Bill Owens, who
 is quoted as `Owens`), ADD the ones moved to another referent.
 """
 import sys
@@ -58,17 +58,17 @@ S = {
 'barack-obama': ("Barack Obama", P, [F("Barack Obama"), F("Obama", ["Barack Obama"], ["Michelle","Malia"], True)], ['michelle-obama']),
 'michelle-obama': ("Michelle Obama", P, [F("Michelle Obama")], ['barack-obama']),
 'steve-bannon': ("Steve Bannon", P, [F("Steve Bannon"), F("Stephen Bannon"), F("Stephen K Bannon"), F("Bannon", ["Bannon"], [], True)], []),
-'james-mattis': ("James Mattis", P, [F("James Mattis"), F("Jim Mattis"), F("Mattis", [], [], True)], []),
+'james-mattis': ("James Mattis", P, [F("James Mattis"), F("Jim Mattis"), F("James Norman Mattis"), F("Mattis", [], [], True)], []),
 'francois-fillon': ("Francois Fillon", P, [F("Francois Fillon"), F("François Fillon"), F("Fillon", ["Francois Fillon"], ["Penelope","Mrs Fillon","Charles"], True)], ['penelope-fillon']),
 'penelope-fillon': ("Penelope Fillon", P, [F("Penelope Fillon")], ['francois-fillon']),
-'vladimir-putin': ("Vladimir Putin", P, [F("Vladimir Putin"), F("Putin", [], [], True)], []),
+'vladimir-putin': ("Vladimir Putin", P, [F("Vladimir Putin"), F("Vladmir Putin"), F("Putin", [], [], True)], []),
 'angela-merkel': ("Angela Merkel", P, [F("Angela Merkel"), F("Merkel", [], [], True)], []),
-'recep-tayyip-erdogan': ("Recep Tayyip Erdogan", P, [F("Recep Tayyip Erdogan"), F("Erdogan", [], ["Emine"], True)], []),
-'bashar-al-assad': ("Bashar al-Assad", P, [F("Bashar al-Assad"), F("Bashar Assad"), F("Bashar al Assad"), F("Assad", ["Bashar"], ["Hafez"], True)], ['hafez-al-assad']),
+'recep-tayyip-erdogan': ("Recep Tayyip Erdogan", P, [F("Recep Tayyip Erdogan"), F("Recep Tayyep Erdogan"), F("Recep Erdogan"), F("Erdogan", [], ["Emine"], True)], []),
+'bashar-al-assad': ("Bashar al-Assad", P, [F("Bashar al-Assad"), F("Bashar Assad"), F("Bashar al Assad"), F("al-Assad", ["Bashar"], ["Hafez"], True), F("Assad", ["Bashar"], ["Hafez"], True)], ['hafez-al-assad']),
 'hafez-al-assad': ("Hafez al-Assad", P, [F("Hafez al-Assad")], ['bashar-al-assad']),
 'xi-jinping': ("Xi Jinping", P, [F("Xi Jinping"), F("Xi", ["Xi Jinping"], [], True)], []),
 'rex-tillerson': ("Rex Tillerson", P, [F("Rex Tillerson"), F("Tillerson", [], [], True)], []),
-'mike-pence': ("Mike Pence", P, [F("Mike Pence"), F("Pence", [], ["Karen"], True)], []),
+'mike-pence': ("Mike Pence", P, [F("Mike Pence"), F("Michael Pence"), F("Pence", [], ["Karen"], True)], []),
 'michael-flynn': ("Michael Flynn", P, [F("Michael Flynn"), F("Mike Flynn"), F("Flynn", ["Michael Flynn"], ["Paul Flynn","Edward Flynn","Tory"], True)], ['paul-flynn']),
 'paul-flynn': ("Paul Flynn", P, [F("Paul Flynn")], ['michael-flynn']),
 'jeff-sessions': ("Jeff Sessions", P, [F("Jeff Sessions"), F("Sessions", ["Jeff Sessions"], [], True)], []),
@@ -76,7 +76,7 @@ S = {
 'jared-kushner': ("Jared Kushner", P, [F("Jared Kushner"), F("Kushner", ["Jared Kushner"], ["Charles","Jacob","Lindsey","Kushner Companies"], True)], ['charles-kushner']),
 'charles-kushner': ("Charles Kushner", P, [F("Charles Kushner")], ['jared-kushner']),
 'emmanuel-macron': ("Emmanuel Macron", P, [F("Emmanuel Macron"), F("Macron", [], [], True)], []),
-'rodrigo-duterte': ("Rodrigo Duterte", P, [F("Rodrigo Duterte"), F("Duterte", [], [], True)], []),
+'rodrigo-duterte': ("Rodrigo Duterte", P, [F("Rodrigo Duterte"), F("Rodrigo Roa Duterte"), F("Duterte", [], [], True)], []),
 'benjamin-netanyahu': ("Benjamin Netanyahu", P, [F("Benjamin Netanyahu"), F("Netanyahu", [], ["Sara"], True)], []),
 'shinzo-abe': ("Shinzo Abe", P, [F("Shinzo Abe"), F("Abe", ["Shinzo Abe"], ["Akie"], True)], ['akie-abe']),
 'akie-abe': ("Akie Abe", P, [F("Akie Abe")], ['shinzo-abe']),
@@ -174,7 +174,8 @@ cands = out
 # --- fixture
 # (referent, form, doc) pairs rejected on reading, and ones moved to another referent.
 DROP = {('xi-jinping','Xi','tm-news-450'), ('george-w-bush','Bush','tm-news-1720'), ('george-w-bush','Bush','tm-news-1903'),
-        ('south-korea','Republic of Korea','tm-news-2243'), ('ryan-owens','Owens','tm-news-1552')}
+        ('south-korea','Republic of Korea','tm-news-2243'), ('ryan-owens','Owens','tm-news-1552'),
+        ('bashar-al-assad','al-Assad','tm-news-2501')}
 ADD = {('george-h-w-bush','Bush'): ['tm-news-1720']}
 RULE = ("An occurrence {doc, form} says: in document `doc` (the JSONL id), the form, written as a name on its own "
         "(not as part of a longer name such as 'Donald Trump Jr.' for 'Donald Trump', not a month for 'May'), "
