@@ -23,7 +23,7 @@ def entity(eid, name, *mentions):
     return {"id": eid, "name": name, "type": "person", "aliases": [], "docs": {}, "mentions": list(mentions)}
 
 
-# Six referents; reasoning for each expected status is next to it.
+# Seven referents; reasoning for each expected status is next to it.
 SET = {
     "traps": [{"form": "Smith", "referents": ["alice", "bob"], "note": "two Smiths"}],
     "referents": [
@@ -43,6 +43,9 @@ SET = {
         # d2 found in E5, d6 has no mention: partial.
         {"id": "paris", "name": "Paris", "kind": "place", "forms": ["Paris"],
          "occurrences": [{"doc": "d2", "form": "Paris"}, {"doc": "d6", "form": "Paris"}]},
+        # d8 "May" -> E8 only: the date entity E9 with a mention "May" in d8 is left out. Merged.
+        {"id": "may", "name": "Theresa May", "kind": "person", "forms": ["May"],
+         "occurrences": [{"doc": "d8", "form": "May"}]},
         # Only "President Trump" in d7, which covers "Trump": merged, found by covering.
         {"id": "trump", "name": "Donald Trump", "kind": "person", "forms": ["Trump"],
          "occurrences": [{"doc": "d7", "form": "Trump"}]},
@@ -56,6 +59,8 @@ ENTITIES = [
     entity("E5", "Paris", mention("d2", "Paris")),
     entity("E6", "Donald Trump", mention("d7", "President Trump")),
     entity("E7", "Elsewhere", mention("d5", "Elsewhere")),
+    entity("E8", "Theresa May", mention("d8", "May")),
+    dict(entity("E9", "2016-05", mention("d8", "May")), type="date"),
 ]
 
 
@@ -67,7 +72,7 @@ class HandComputed(unittest.TestCase):
     def test_statuses(self):
         got = {k: r["status"] for k, r in self.by_id.items()}
         self.assertEqual(got, {"alice": "split", "bob": "split", "acme": "merged", "nowhere": "missing",
-                               "paris": "partial", "trump": "merged"})
+                               "paris": "partial", "trump": "merged", "may": "merged"})
         self.assertEqual(self.by_id["alice"]["entities"],
                          [{"id": "E1", "name": "Alice Smith", "occurrences": 2},
                           {"id": "E2", "name": "Smith", "occurrences": 1}])
@@ -75,8 +80,8 @@ class HandComputed(unittest.TestCase):
 
     def test_totals(self):
         self.assertEqual(self.result["totals"], {
-            "referents": 6, "merged": 2, "split": 2, "partial": 1, "missing": 1,
-            "occurrences": 11, "found_exact": 8, "found_covered": 1, "occurrences_missing": 2,
+            "referents": 7, "merged": 3, "split": 2, "partial": 1, "missing": 1,
+            "occurrences": 12, "found_exact": 9, "found_covered": 1, "occurrences_missing": 2,
             "wrong_joins": 1, "trap_joins": 1, "traps": 1, "traps_joined": 1})
 
     def test_wrong_join_is_the_trap_pair_in_e1(self):
@@ -93,7 +98,7 @@ class HandComputed(unittest.TestCase):
 
     def test_markdown_names_the_join_and_the_totals(self):
         md = ms.markdown(self.result)
-        self.assertIn("merged **2**, split **2**", md)
+        self.assertIn("merged **3**, split **2**", md)
         self.assertIn("| `E1` (Alice Smith) | alice + bob | yes |", md)
 
     def test_norm(self):

@@ -17,6 +17,9 @@ occurrence onto Dossier's output:
   `Trump`, `Mrs May` covers `May`);
 - otherwise the occurrence is **missing** (no entity mention has that name in that document).
 
+Entities of type `date` are left out: the set has no dates, and its rule excludes months
+(`May`), so a month's mention in a document is never one of its occurrences.
+
 An occurrence may land in several entities (the document's mentions of one name were split).
 Per referent: **merged** (every occurrence found, all in one entity), **split** (found in two
 or more entities: they are listed, with how many occurrences each), **partial** (one entity,
@@ -60,6 +63,8 @@ class Output:
             self.names[e["id"]] = e["name"]
             if "mentions" not in e:
                 raise ValueError("entities JSON has no mentions: run `dossier entities --json --mentions`")
+            if e.get("type") == "date":
+                continue  # dates are not names: `last May's election` is no mention of Theresa May
             for m in e["mentions"]:
                 self.by_doc[m["doc"]].append((norm(m["surface"]), e["id"]))
 
