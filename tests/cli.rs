@@ -95,6 +95,34 @@ fn entities_json_lists_each_entity_with_type_aliases_and_mentions_per_document()
     assert!(zel["docs"][seed("003")].as_u64().unwrap() > 1);
 }
 
+#[test]
+fn entities_json_mentions_give_each_mention_doc_field_byte_offsets_and_surface() {
+    let out = dossier(&["entities", "--json", "--mentions"], root());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let zel =
+        v.as_array().unwrap().iter().find(|e| e["id"] == "person:volodymyr-zelenskyy").expect("Zelenskyy");
+    let mentions = zel["mentions"].as_array().expect("mentions");
+    let total: u64 = zel["docs"].as_object().unwrap().values().map(|n| n.as_u64().unwrap()).sum();
+    assert_eq!(mentions.len() as u64, total);
+    let mut checked = 0;
+    for m in mentions {
+        let doc = m["doc"].as_str().unwrap();
+        let shown = dossier(&["document", doc, "--json"], root());
+        let d: serde_json::Value = serde_json::from_slice(&shown.stdout).expect("document JSON");
+        let text = d[m["field"].as_str().unwrap()].as_str().expect("field text");
+        let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+        assert_eq!(&text.as_bytes()[s..e], m["surface"].as_str().unwrap().as_bytes(), "{m}");
+        assert!(m["surface"].as_str().unwrap().contains("Zelensk"), "{m}");
+        checked += 1;
+    }
+    assert!(checked > 5);
+    // Without --mentions the output has no mention lists; --mentions alone is refused.
+    let plain = dossier(&["entities", "--json"], root());
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains("\"surface\""));
+    assert!(!dossier(&["entities", "--mentions"], root()).status.success());
+}
+
 /// A folder of `n` small articles, `0000.txt`, `0001.txt`, …
 fn many_files(name: &str, n: usize) -> std::path::PathBuf {
     let dir = scratch(name);

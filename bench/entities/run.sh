@@ -52,6 +52,8 @@ value() { sed -n "s/^$1: \([0-9.]*\).*/\1/p" "$out/timing.txt" | head -1; }
   echo
   cat "$out/compare.md"
   echo
+  # The merge-set section, written by bench/entities/merge.sh (kept when this script reruns).
+  if [ -f bench/entities/merge.md ]; then cat bench/entities/merge.md; echo; fi
   cat bench/entities/notes.md
 } > bench/entities/README.md
 echo "entities bench: wrote bench/entities/README.md" >&2

@@ -45,7 +45,8 @@ USAGE:
   dossier build <DIR|FILE>... [-o FILE] [--quiet] [--follow-links]
                                                 index articles (.txt .md .html .jsonl)
   dossier search <QUERY> [--index FILE] [--json] [--exact] [--limit N] [--entity ID]... [--from D] [--to D]
-  dossier entities [--index FILE] [--kind KIND] [--json]
+  dossier entities [--index FILE] [--kind KIND] [--json [--mentions]]
+                                                --mentions: every mention (doc, field, byte offsets, surface)
   dossier document <ID> [--index FILE] [--query Q] [--json]
   dossier shard <INDEX> -o <DIR>                cut an index into root.dsr + shards, fetched lazily
   dossier compress <DIR> [--quiet]              write the .br and .gz siblings static hosts serve
