@@ -189,6 +189,22 @@ pub fn particle_surname(key: &str, flags: u16) -> Option<&str> {
     (start < offset).then(|| key.get(start..offset + last.len())).flatten()
 }
 
+/// The given name in a person's name key: its first word, or its last for family-first
+/// names (`xi jinping` → `jinping`).
+fn given_name(key: &str, flags: u16) -> &str {
+    if flags & FAMILY != 0 {
+        key.rsplit(' ').next().unwrap_or_default()
+    } else {
+        key.split(' ').next().unwrap_or_default()
+    }
+}
+
+/// A given name written alone, without a title: `Ivanka` may be Ivanka Trump, but `Prince
+/// Harry` is not Harry Styles.
+fn first_name_alone(c: &Cand) -> bool {
+    c.words == 1 && c.flags & TITLE_CUE == 0 && words::class(c.first_norm()) & words::FIRST_NAME != 0
+}
+
 /// Evidence from a strong cue (a title, a role, a first name, a keyword) starts here; below
 /// it, a kind is a guess (`said` after a name, `in` before it).
 const STRONG: i16 = 3;
@@ -323,6 +339,10 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
             if let Some(last) = surname(&cand.key, cand.flags) {
                 known.insert(word_hash(last));
             }
+            // `Ivanka said` at a sentence start, after `Ivanka Trump`.
+            if person_like(cand) {
+                known.insert(word_hash(given_name(&cand.key, cand.flags)));
+            }
         }
     }
     for (cand, alive) in cands.iter_mut().zip(alive.iter_mut()) {
@@ -372,6 +392,8 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
         // titles and roles seen with that name here).
         let mut people: FastMap<&str, Vec<(u32, u64, u32)>> = FastMap::default();
         let mut acronyms: FastMap<String, (u32, bool)> = FastMap::default();
+        // Given name → the full names with it here (`Ivanka` after `Ivanka Trump`).
+        let mut given: FastMap<&str, Vec<u32>> = FastMap::default();
         for i in range.clone() {
             let Some(cand) = cands.get(i).filter(|_| alive.get(i).copied().unwrap_or(false)) else {
                 continue;
@@ -385,6 +407,11 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
             }
             let index = u32::try_from(i).unwrap_or(u32::MAX);
             if person_like(cand) {
+                let first = given_name(&cand.key, cand.flags);
+                let names = given.entry(first).or_default();
+                if !names.iter().any(|&n| cands.get(n as usize).is_some_and(|o| o.key == cand.key)) {
+                    names.push(index);
+                }
                 let lasts = [surname(&cand.key, cand.flags), particle_surname(&cand.key, cand.flags)];
                 for last in lasts.into_iter().flatten() {
                     let names = people.entry(last).or_default();
@@ -442,6 +469,14 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
                         // Left to the corpus (step 4): the full names here, with how often
                         // each is written here.
                         among.insert(i, names.iter().map(|n| (n.0, n.2)).collect());
+                    }
+                }
+                continue;
+            }
+            if first_name_alone(cand) {
+                if let Some(&[full]) = given.get(&*cand.key).map(Vec::as_slice) {
+                    if let Some(slot) = link.get_mut(i) {
+                        *slot = Some(full);
                     }
                 }
                 continue;
@@ -602,6 +637,36 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
             }
         }
     }
+    // `First Middle Last` with middle names one edit apart (`Recep Tayyep Erdogan`), not
+    // initials (`George W. Bush` is not `George H. Bush`).
+    let mut by_ends: FastMap<(&str, &str), Vec<usize>> = FastMap::default();
+    for (i, name) in names.iter().enumerate().filter(|(_, name)| name.words == 3 && !name.suffix) {
+        by_ends.entry((name.first, name.last)).or_default().push(i);
+    }
+    let middle = |i: usize| {
+        let group = names.get(i).map_or(0, |name| name.group);
+        groups.members.get(group).and_then(|m| m.first()).and_then(|&m| cands.get(m as usize)).and_then(|c| {
+            let mut words = c.key.split(' ');
+            words.nth(1)
+        })
+    };
+    let mut unions: Vec<(usize, usize)> = Vec::new();
+    let mut ends_keys: Vec<_> = by_ends.keys().copied().collect();
+    ends_keys.sort();
+    for ends in &ends_keys {
+        let bucket = by_ends.get(ends).map(Vec::as_slice).unwrap_or_default();
+        for (x, &a) in bucket.iter().enumerate().take(16) {
+            for &b in bucket.iter().skip(x + 1).take(16) {
+                let (Some(ma), Some(mb)) = (middle(a), middle(b)) else { continue };
+                if ma.chars().count().min(mb.chars().count()) >= 4 && within_distance(ma, mb, 1) {
+                    unions.extend(names.get(a).zip(names.get(b)).map(|(na, nb)| (na.group, nb.group)));
+                }
+            }
+        }
+    }
+    for (a, b) in unions {
+        groups.union(a, b);
+    }
     // `First Last` joins the only `First X Last` (`Jim Mattis` that of `James Norman Mattis`).
     let mut three: FastMap<(&str, &str), Vec<usize>> = FastMap::default();
     for name in names.iter().filter(|name| name.words == 3 && !name.suffix) {
@@ -635,7 +700,12 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
             fuzzy.entry(word_hash(name.last)).or_default().push(root);
         }
     }
-    for roots in by_surname.values_mut().chain(fuzzy.values_mut()) {
+    // Given name → the people with it (one root each).
+    let mut by_given: FastMap<&str, Vec<usize>> = FastMap::default();
+    for name in &names {
+        by_given.entry(name.first).or_default().push(groups.find(name.group));
+    }
+    for roots in by_surname.values_mut().chain(fuzzy.values_mut()).chain(by_given.values_mut()) {
         roots.sort_unstable();
         roots.dedup();
     }
@@ -724,6 +794,9 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
             }
             if target.is_none() && cand.flags & ACRONYM != 0 && expansion_owns(cand.first_norm()) {
                 target = unique(acronym_roots.get(cand.first_norm()));
+            }
+            if target.is_none() && first_name_alone(cand) {
+                target = unique(by_given.get(&*cand.key));
             }
         }
         let ambiguous_person = ambiguous.get(i).copied().unwrap_or(false)

@@ -668,3 +668,36 @@ fn outlet_boilerplate_at_the_edges_is_not_a_mention() {
     }
     assert!(entities.iter().any(|e| e.name == "Interfax Weekly" && e.mentions.len() == 1));
 }
+
+#[test]
+fn a_given_name_alone_joins_its_only_full_name_but_a_titled_one_does_not() {
+    let entities = extract_texts(&[
+        ("Brand", "Ivanka Trump opened a shop in New York. Ivanka said it was her best.", None),
+        ("Shop", "Customers queued for hours. Ivanka thanked them on Twitter.", None),
+        ("Royals", "Prince Harry met Harry Kane at the match. Harry scored twice.", None),
+        ("Royals", "Prince Harry visited troops in Kabul.", None),
+    ]);
+    let ivanka = find(&entities, Kind::Person, "Ivanka Trump");
+    assert_eq!(ivanka.mentions.len(), 3, "{:?}", ivanka.aliases);
+    let kane = find(&entities, Kind::Person, "Harry Kane");
+    // "Harry" in the match story is the footballer (the only full name there); the prince,
+    // named by his title, is not.
+    assert_eq!(kane.mentions.len(), 2, "{:?}", kane.mentions);
+    assert!(kane.mentions.iter().all(|m| m.doc == 2 && m.start > 10));
+}
+
+#[test]
+fn middle_names_one_letter_apart_join_but_initials_do_not() {
+    let entities = extract_texts(&[
+        ("Turkey", "Recep Tayyip Erdogan spoke in Ankara.", None),
+        ("Turkey", "Recep Tayyep Erdogan visited Ankara.", None),
+        ("Presidents", "George W. Bush and George H. Bush met in Texas.", None),
+    ]);
+    let erdogan = owner(&entities, Kind::Person, "Recep Tayyip Erdogan");
+    assert_eq!(erdogan.len(), 1);
+    assert!(erdogan[0].aliases.iter().any(|a| a == "Recep Tayyep Erdogan"), "{:?}", erdogan[0].aliases);
+    assert_ne!(
+        owner(&entities, Kind::Person, "George W. Bush"),
+        owner(&entities, Kind::Person, "George H. Bush")
+    );
+}
