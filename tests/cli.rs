@@ -28,7 +28,7 @@ fn search_kellogg_json_prints_the_three_ids_in_rank_order() {
 }
 
 #[test]
-fn a_bad_corpus_file_is_reported_and_skipped_and_every_good_one_is_indexed() {
+fn a_bad_corpus_file_is_reported_and_skipped_and_every_good_one_is_indexed_and_every_file_counted() {
     let dir = scratch("bad-corpus");
     let corpus = dir.join("corpus");
     std::fs::create_dir(&corpus).unwrap();
@@ -39,18 +39,24 @@ fn a_bad_corpus_file_is_reported_and_skipped_and_every_good_one_is_indexed() {
     std::fs::write(corpus.join("latin1.txt"), b"Caf\xe9 au lait\nUn texte en Latin-1.").unwrap();
     std::fs::write(corpus.join("empty.txt"), b"").unwrap();
     std::fs::write(corpus.join("image.txt"), b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap();
+    std::fs::write(corpus.join("photo.png"), b"\x89PNG\r\n\x1a\n").unwrap();
     let index = dir.join("out/index.dsr");
 
     let out = dossier(&["build", corpus.to_str().unwrap(), "-o", index.to_str().unwrap()], &dir);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
-    assert!(stderr.contains("latin1.txt: not valid UTF-8"), "{stderr}");
+    let guessed = "latin1.txt: not valid UTF-8 and no charset declared; decoded as windows-1252 (guessed)";
+    assert!(stderr.contains(guessed), "{stderr}");
     assert!(stderr.contains("empty.txt: empty file"), "{stderr}");
     assert!(stderr.contains("image.txt: binary file"), "{stderr}");
-    assert!(stderr.contains("indexed 5 documents from 5 files, skipped 3"), "{stderr}");
+    assert!(stderr.contains("indexed 6 documents from 6 files, skipped 2, ignored 1"), "{stderr}");
+    assert!(stderr.contains("\n  .png: 1 ignored (type not read)\n"), "{stderr}");
+    assert!(stderr.contains("\n  .txt: 6 indexed (6 documents), 2 skipped\n"), "{stderr}");
 
     let out = dossier(&["search", "kellogg", "--json", "--index", index.to_str().unwrap()], &dir);
     assert_eq!(json_ids(&out).len(), 3);
+    let out = dossier(&["search", "lait", "--json", "--index", index.to_str().unwrap()], &dir);
+    assert_eq!(json_ids(&out).len(), 1, "the windows-1252 file is searchable");
 }
 
 #[test]

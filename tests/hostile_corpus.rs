@@ -56,6 +56,7 @@ fn a_hostile_corpus_loses_no_valid_document_and_names_every_skipped_input() {
     let mut expected_docs = 0usize;
 
     write(&c, "latin1.txt", b"Caf\xe9 au lait\nUn texte en Latin-1.");
+    expected_docs += 1;
     write(&c, "empty.txt", b"");
     write(&c, "blank.md", b"  \n\t\n");
     write(&c, "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
@@ -119,7 +120,6 @@ fn a_hostile_corpus_loses_no_valid_document_and_names_every_skipped_input() {
     assert_eq!(docs.len(), expected_docs);
 
     for (case, file) in [
-        ("invalid UTF-8 (Latin-1 bytes)", "latin1.txt"),
         ("empty file", "empty.txt"),
         ("whitespace-only file", "blank.md"),
         ("binary file named .txt", "image.txt"),
@@ -130,6 +130,15 @@ fn a_hostile_corpus_loses_no_valid_document_and_names_every_skipped_input() {
         assert!(!reason.is_empty(), "{file} must be reported");
         rows.push(Row { case, input: format!("`{file}`"), outcome: format!("skipped: {reason}") });
     }
+
+    let latin1 = docs.iter().find(|d| d.id == "latin1").unwrap();
+    assert_eq!((latin1.title.as_str(), latin1.text.as_str()), ("Café au lait", "Un texte en Latin-1."));
+    let warning = report.warnings.iter().find(|w| w.path.ends_with("latin1.txt")).unwrap();
+    rows.push(Row {
+        case: "invalid UTF-8 (Latin-1 bytes), no charset declared",
+        input: "`latin1.txt`".into(),
+        outcome: format!("indexed; warning: {}", warning.message),
+    });
 
     for (case, file) in
         [("FIFO named `.txt`", "pipe.txt"), ("symbolic link to a folder outside the corpus", "private")]
