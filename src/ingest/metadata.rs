@@ -232,7 +232,7 @@ fn people(value: &Value, names: &HashMap<&str, &str>) -> Option<String> {
 /// The title without the site's name: "Headline | Site" → "Headline" (also with `-`, `–`,
 /// `—`, `::`, `·`, `»`, `/`), and "Site | Headline" → "Headline", when the segment matches
 /// `site` (case-insensitive); without a match, a trailing segment of at most 3 words is
-/// removed when at least 3 words remain before it (after " - ", which headlines also use,
+/// removed when at least 2 words remain before it (after a dash, which headlines also use,
 /// only if no word of the segment starts in lowercase).
 pub(super) fn strip_site_name(title: &str, site: Option<&str>) -> String {
     let title = one_line(title);
@@ -261,7 +261,8 @@ pub(super) fn strip_site_name(title: &str, site: Option<&str>) -> String {
         .max_by_key(|(_, head, _)| head.len());
     if let Some((separator, head, tail)) = best {
         let capitalized = tail.split_whitespace().all(|word| !word.starts_with(char::is_lowercase));
-        if words(tail) <= 3 && words(head) >= 3 && (*separator != " - " || capitalized) {
+        let dash = matches!(*separator, " - " | " – " | " — ");
+        if words(tail) <= 3 && words(head) >= 2 && (!dash || capitalized) {
             return head.trim().to_string();
         }
     }
@@ -366,5 +367,6 @@ mod tests {
         );
         assert_eq!(strip_site_name("Prices rise again - and fast", None), "Prices rise again - and fast");
         assert_eq!(strip_site_name("Yes | No", None), "Yes | No", "too short to tell");
+        assert_eq!(strip_site_name("Café terraces – Le Quartier", None), "Café terraces");
     }
 }

@@ -14,14 +14,21 @@
 //!   the front-matter title, else the first level-1 heading, else as for `.txt`; the text is
 //!   the markdown (parsed by `pulldown-cmark`, linear time) as readable text: links become
 //!   their text, images their alt text, HTML is dropped (see `markdown.rs`).
-//! - `.html`, `.htm`: visible text only; title from `<title>`, else the first `<h1>`; date
-//!   from `article:published_time` or `<time datetime>`; url from the canonical link or
-//!   `og:url`.
-//! - `.jsonl`: one object per line with `id`, `title`, `date`, `url` and `text` (or `body` /
-//!   `content`). Bad lines are skipped one by one; the file is streamed line by line.
+//! - `.html`, `.htm`: parsed by html5ever; the article's text only, found and cleaned as
+//!   Mozilla Readability does (`readability.rs`); title, date, author, source and url from
+//!   JSON-LD, OpenGraph, `<meta>` and the canonical link, the title without the site name
+//!   (`metadata.rs`).
+//! - `.jsonl`: one object per line with `id`, `title`, `date`, `url`, `source`, `author` and
+//!   `text` (or `body` / `content`). Bad lines are skipped one by one; the file is streamed
+//!   line by line.
+//! - `.csv`, `.tsv`: a row an article, columns found by their header names or mapped with
+//!   [`IngestOptions::csv_columns`] (`csv.rs`).
+//! - `.rss`, `.atom`, and `.xml` files that are feeds: an item or entry an article (`feed.rs`).
+//! - `.docx`: the paragraphs of the Word document, zip bombs refused (`docx.rs`).
+//! - `.pdf`: the text layer, extraction bounded in time (`pdf.rs`).
 //!
 //! Files named directly with another extension are reported as skipped; inside folders
-//! they are ignored.
+//! they are ignored, and listed in [`Report::ignored`] and counted in [`Report::by_type`].
 //!
 //! # Walking (see `walk.rs`)
 //! - Folders are opened by handle, each relative to its parent (`openat`), so depth costs
@@ -41,10 +48,11 @@
 //! # Rules shared by all formats
 //! - A file is skipped (with its reason) if it cannot be read, is not a regular file, is
 //!   larger than 64 MiB (`.jsonl`: a line larger than 64 MiB), has a NUL byte in its first
-//!   8 KB (binary), is not valid UTF-8 (or UTF-16, below), or is empty or only whitespace.
-//! - UTF-16 (LE or BE) with a byte-order mark is decoded; without one it is recognized when
-//!   nearly every 16-bit unit of its first 8 KB is an ASCII or Latin-1 character, and decoded
-//!   with a [`Warning`]. A `.jsonl` file must be UTF-8 (UTF-16 is skipped with that reason).
+//!   8 KB (binary; not checked for `.docx` and `.pdf`), or is empty or only whitespace.
+//! - Charsets (`charset.rs`): a BOM, a declaration (HTML `<meta>`, XML `encoding`), valid
+//!   UTF-8, UTF-16 without a BOM, else chardetng's guess; a guess and any undecodable bytes
+//!   are reported as a [`Warning`], never a reason to skip. A `.jsonl` file must be UTF-8
+//!   (UTF-16 is skipped with that reason; a line that is not UTF-8 is skipped).
 //! - A UTF-8 BOM is removed, CRLF and lone CR become LF.
 //! - Text: whitespace inside a line collapses to one space, lines are trimmed, runs of
 //!   blank lines collapse to one (a paragraph break), control characters other than
@@ -247,9 +255,10 @@ pub struct IngestOptions {
 }
 
 /// Walks files and folders (recursively, in sorted byte order of paths so builds are
-/// deterministic), parses each supported file (.txt .md .markdown .html .htm .jsonl; other
-/// extensions are reported as skipped ONLY when named directly, silently ignored inside
-/// folders — and hidden files/dirs starting with '.' are ignored inside folders), and hands
+/// deterministic), parses each supported file (.txt .md .markdown .html .htm .jsonl .csv
+/// .tsv .rss .atom .xml .docx .pdf; other extensions are reported as skipped when named
+/// directly, and listed in [`Report::ignored`] inside folders — hidden files/dirs starting
+/// with '.' are not looked at inside folders), and hands
 /// every document to `sink` one at a time (streaming: the corpus is never held in memory).
 ///
 /// Paths named directly are processed in the order given. Never fails: every problem is

@@ -7,8 +7,9 @@
 //! thread under [`TIME_LIMIT`] and inside `catch_unwind`, so a PDF that makes the parser
 //! loop or panic is reported and skipped, never a hang or a crash (an abandoned thread
 //! runs on until the process exits). Skipped with their reason: a file without a `%PDF-`
-//! header, a truncated or damaged PDF that cannot be repaired, an encrypted PDF that needs
-//! a password, a PDF without a text layer (a scan).
+//! header, a truncated (no `%%EOF`) or damaged PDF from which no text can be read, an
+//! encrypted PDF that needs a password, a PDF without a text layer (a scan). A truncated PDF
+//! whose pages still give text is indexed with a warning.
 
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -42,7 +43,7 @@ pub(super) fn parse_within(bytes: Vec<u8>, limit: Duration) -> Result<Parsed, St
     match receiver.recv_timeout(limit) {
         Ok(Ok(result)) => result,
         Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => {
-            Err("the PDF parser failed on this file (a damaged PDF); skipped".to_string())
+            Err("the PDF parser failed on this file (a damaged PDF)".to_string())
         }
         Err(RecvTimeoutError::Timeout) => {
             Err(format!("PDF text extraction took longer than {} s; abandoned", limit.as_secs()))
@@ -54,11 +55,11 @@ pub(super) fn parse_within(bytes: Vec<u8>, limit: Duration) -> Result<Parsed, St
 fn extract(bytes: &[u8]) -> Result<Parsed, String> {
     let metadata = lopdf::Document::load_metadata_mem(bytes).map_err(|error| damaged(&error))?;
     if metadata.encrypted && metadata.page_count == 0 {
-        return Err("encrypted PDF (it needs a password); skipped".to_string());
+        return Err("encrypted PDF (it needs a password)".to_string());
     }
     let document = lopdf::Document::load_mem(bytes).map_err(|error| damaged(&error))?;
     if document.is_encrypted() {
-        return Err("encrypted PDF (it needs a password); skipped".to_string());
+        return Err("encrypted PDF (it needs a password)".to_string());
     }
     let pages: Vec<u32> = document.get_pages().keys().copied().collect();
     let mut text = String::new();
@@ -73,6 +74,11 @@ fn extract(bytes: &[u8]) -> Result<Parsed, String> {
         }
     }
     let text = normalize_text(&normalize_newlines(&text));
+    let tail = bytes.get(bytes.len().saturating_sub(1024)..).unwrap_or(bytes);
+    let truncated = !tail.windows(5).any(|window| window == b"%%EOF");
+    if text.is_empty() && truncated {
+        return Err("truncated PDF (no %%EOF at its end) and no text could be read from it".to_string());
+    }
     if text.is_empty() {
         return Err(if failed > 0 {
             format!("no page's text could be read ({failed} of {} failed)", pages.len())
@@ -81,6 +87,9 @@ fn extract(bytes: &[u8]) -> Result<Parsed, String> {
         });
     }
     let mut parsed = Parsed { text, ..Parsed::default() };
+    if truncated {
+        parsed.warnings.push("truncated PDF (no %%EOF at its end); its text may be incomplete".to_string());
+    }
     if failed > 0 {
         parsed.warnings.push(format!("the text of {failed} of {} pages could not be read", pages.len()));
     }
