@@ -289,3 +289,33 @@ fn a_query_of_exclusions_is_a_query_not_an_unknown_option() {
     let out = dossier(&["search", "--frobnicate", "x"], root());
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown option --frobnicate"));
 }
+
+#[test]
+fn csv_columns_maps_other_column_names_and_a_bad_map_is_refused() {
+    let dir = scratch("csv-columns");
+    let corpus = dir.join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("cms.csv"),
+        "slug,hed,copy\nx-1,Mayor resigns,The mayor resigned on Monday.\n",
+    )
+    .unwrap();
+    let index = dir.join("index.dsr");
+    let (corpus_arg, index_arg) = (corpus.to_str().unwrap(), index.to_str().unwrap());
+    let out = dossier(&["build", corpus_arg, "-o", index_arg], &dir);
+    assert!(!out.status.success(), "no text column, nothing to index");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no text column"), "{stderr}");
+    assert!(stderr.contains("\n  .csv: 1 skipped\n"), "{stderr}");
+    let out = dossier(
+        &["build", corpus_arg, "-o", index_arg, "--csv-columns", "text=copy,title=hed,id=slug"],
+        &dir,
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = dossier(&["search", "mayor", "--json", "--index", index_arg], &dir);
+    assert_eq!(json_ids(&out), ["x-1"]);
+    let out = dossier(&["build", corpus_arg, "-o", index_arg, "--csv-columns", "body=copy"], &dir);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--csv-columns: unknown field \"body\""), "{stderr}");
+}

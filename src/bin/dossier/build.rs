@@ -37,6 +37,7 @@ pub fn run(argv: &[String]) -> Result<()> {
     let (bytes, report) = index_paths(&inputs, &options, &mut Bar::new(quiet))?;
     files::write_atomic(&output, &bytes)?;
     print_report(&report);
+    print_types(&report);
     eprintln!(
         "dossier: indexed {} documents from {} files, skipped {}, ignored {}, in {:.2} s; index {} → {}",
         report.documents,
@@ -82,6 +83,7 @@ pub fn index_paths(inputs: &[PathBuf], options: &IngestOptions, bar: &mut Bar) -
     }
     if indexer.is_empty() {
         print_report(&report);
+        print_types(&report);
         bail!("no document could be indexed from {}", list(inputs));
     }
     let bytes = indexer.finish();
@@ -92,8 +94,8 @@ pub fn index_paths(inputs: &[PathBuf], options: &IngestOptions, bar: &mut Bar) -
 /// How many skipped inputs of one kind of reason are listed before the rest are summed up.
 const LISTED_PER_REASON: usize = 10;
 
-/// Prints skipped inputs (at most 10 per kind of reason, then `… and N more: reason`),
-/// warnings (likewise), and a line per file type: indexed, skipped, ignored.
+/// Prints skipped inputs (at most 10 per kind of reason, then `… and N more: reason`) and
+/// warnings (likewise).
 pub fn print_report(report: &Report) {
     let skipped: Vec<(String, String)> =
         report.skipped.iter().map(|s| (s.to_string(), reason_kind(&s.reason))).collect();
@@ -101,6 +103,10 @@ pub fn print_report(report: &Report) {
     let warnings: Vec<(String, String)> =
         report.warnings.iter().map(|w| (w.to_string(), reason_kind(&w.message))).collect();
     print_grouped("warning", &warnings);
+}
+
+/// Prints a line per file type: files indexed (and their documents), skipped, ignored.
+pub fn print_types(report: &Report) {
     for line in type_lines(report) {
         eprintln!("{line}");
     }
