@@ -115,13 +115,19 @@ pub(super) fn read(page: &Html) -> Metadata {
     let meta = |key: &str| metas.get(key).into_iter().flatten().map(String::as_str);
     let first_meta = |keys: &[&str]| keys.iter().find_map(|key| meta(key).next().map(one_line));
     let source = linked.publisher.clone().or_else(|| first_meta(&["og:site_name", "application-name"]));
+    let url = canonical.or_else(|| first_meta(&["og:url"])).or(linked.url.clone());
     let title = linked
         .headline
         .clone()
         .or_else(|| first_meta(&["og:title", "twitter:title"]))
         .or(title)
         .or(h1)
-        .map(|title| strip_site_name(&title, source.as_deref()))
+        .map(|title| {
+            let host = url.as_deref().and_then(super::url_host);
+            let label = host.as_deref().and_then(|host| host.split('.').next());
+            let sites: Vec<&str> = source.as_deref().into_iter().chain(label).collect();
+            strip_site_name(&title, &sites)
+        })
         .unwrap_or_default();
     let date = linked
         .date
@@ -139,7 +145,6 @@ pub(super) fn read(page: &Html) -> Metadata {
                 !value.is_empty() && !value.starts_with("http://") && !value.starts_with("https://")
             })
     });
-    let url = canonical.or_else(|| first_meta(&["og:url"])).or(linked.url);
     Metadata { title, date, author, source, url, warnings }
 }
 
@@ -231,16 +236,17 @@ fn people(value: &Value, names: &HashMap<&str, &str>) -> Option<String> {
 
 /// The title without the site's name: "Headline | Site" → "Headline" (also with `-`, `–`,
 /// `—`, `::`, `·`, `»`, `/`), and "Site | Headline" → "Headline", when the segment matches
-/// `site` (case-insensitive); without a match, a trailing segment of at most 3 words is
-/// removed when at least 2 words remain before it (after a dash, which headlines also use,
-/// only if no word of the segment starts in lowercase).
-pub(super) fn strip_site_name(title: &str, site: Option<&str>) -> String {
+/// one of `sites` (the site name, the first label of the url's host) ignoring case, spaces
+/// and punctuation; without a match, a trailing segment of at most 3 words is removed when
+/// at least 3 words remain before it (after a dash, which headlines also use, only if no
+/// word of the segment starts in lowercase).
+pub(super) fn strip_site_name(title: &str, sites: &[&str]) -> String {
     let title = one_line(title);
+    let squash =
+        |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
     let same = |segment: &str| {
-        site.is_some_and(|site| {
-            let (segment, site) = (segment.trim().to_lowercase(), site.trim().to_lowercase());
-            !site.is_empty() && (segment == site || segment.replace(' ', "") == site.replace(' ', ""))
-        })
+        let segment = squash(segment);
+        !segment.is_empty() && sites.iter().any(|site| squash(site) == segment)
     };
     for separator in TITLE_SEPARATORS {
         if let Some((head, tail)) = title.rsplit_once(separator) {
@@ -262,7 +268,7 @@ pub(super) fn strip_site_name(title: &str, site: Option<&str>) -> String {
     if let Some((separator, head, tail)) = best {
         let capitalized = tail.split_whitespace().all(|word| !word.starts_with(char::is_lowercase));
         let dash = matches!(*separator, " - " | " – " | " — ");
-        if words(tail) <= 3 && words(head) >= 2 && (!dash || capitalized) {
+        if words(tail) <= 3 && words(head) >= 3 && (!dash || capitalized) {
             return head.trim().to_string();
         }
     }
@@ -350,23 +356,29 @@ mod tests {
 
     #[test]
     fn the_site_name_is_removed_from_the_title() {
-        let site = Some("The Harbour Times");
+        let site = &["The Harbour Times"][..];
         assert_eq!(strip_site_name("Port strike ends | The Harbour Times", site), "Port strike ends");
         assert_eq!(strip_site_name("Port strike ends - the harbour times", site), "Port strike ends");
         assert_eq!(strip_site_name("The Harbour Times — Port strike ends", site), "Port strike ends");
-        assert_eq!(strip_site_name("Port strike ends at last | HT", None), "Port strike ends at last");
+        assert_eq!(strip_site_name("Port strike ends at last | HT", &[]), "Port strike ends at last");
         assert_eq!(
-            strip_site_name("Mayor resigns after audit – City News", None),
+            strip_site_name("Mayor resigns after audit – City News", &[]),
             "Mayor resigns after audit"
         );
-        assert_eq!(strip_site_name("Council approves budget - Metro Post", None), "Council approves budget");
+        assert_eq!(strip_site_name("Council approves budget - Metro Post", &[]), "Council approves budget");
         assert_eq!(
-            strip_site_name("Biden - Trump debate", None),
+            strip_site_name("Biden - Trump debate", &[]),
             "Biden - Trump debate",
             "a headline dash is kept"
         );
-        assert_eq!(strip_site_name("Prices rise again - and fast", None), "Prices rise again - and fast");
-        assert_eq!(strip_site_name("Yes | No", None), "Yes | No", "too short to tell");
-        assert_eq!(strip_site_name("Café terraces – Le Quartier", None), "Café terraces");
+        assert_eq!(strip_site_name("Prices rise again - and fast", &[]), "Prices rise again - and fast");
+        assert_eq!(strip_site_name("Yes | No", &[]), "Yes | No", "too short to tell");
+        assert_eq!(strip_site_name("Café terraces – Le Quartier", &[]), "Café terraces – Le Quartier");
+        assert_eq!(
+            strip_site_name("Café terraces – Le Quartier", &["lequartier"]),
+            "Café terraces",
+            "the host"
+        );
+        assert_eq!(strip_site_name("Café Talks – Live", &[]), "Café Talks – Live");
     }
 }

@@ -101,8 +101,7 @@ pub(super) const WEAK_CLUTTER_WORDS: &[&str] = &[
     "pager",
 ];
 /// Class or id words that keep an element despite a weak clutter word.
-pub(super) const CONTENT_WORDS: &[&str] =
-    &["article", "body", "content", "main", "story", "post", "entry", "text"];
+pub(super) const CONTENT_WORDS: &[&str] = &["article", "body", "content", "main", "story"];
 
 /// Paragraphs shorter than this (in characters) are not scored.
 const MIN_PARAGRAPH_CHARS: usize = 25;
@@ -341,5 +340,6 @@ mod tests {
         assert!(clutter(r#"<div style="display: none">"#));
         assert!(clutter(r#"<div aria-hidden="true">"#));
         assert!(!clutter(r#"<div class="story-body">"#));
+        assert!(clutter(r#"<div class="post-footer">"#), "post is not a content word");
     }
 }

@@ -147,9 +147,10 @@ fn summarize(lines: &[(String, String)]) -> Vec<String> {
     out
 }
 
-/// A reason without its particulars (what comes after `(` or `:`), to group alike skips.
+/// A reason without its particulars (from the first `(`, `:`, `;` or `"`), to group alike
+/// skips and warnings.
 fn reason_kind(reason: &str) -> String {
-    let end = reason.find(['(', ':']).unwrap_or(reason.len());
+    let end = reason.find(['(', ':', ';', '"']).unwrap_or(reason.len());
     reason[..end].trim().to_string()
 }
 
@@ -247,6 +248,7 @@ mod tests {
         assert_eq!(out[11], "… and 3 more: empty file");
         assert_eq!(reason_kind("binary file (NUL byte at offset 3)"), "binary file");
         assert_eq!(reason_kind("cannot read: No such file"), "cannot read");
+        assert_eq!(reason_kind("duplicate id \"a\" (first used by b); renamed to \"a~2\""), "duplicate id");
     }
 
     #[test]
