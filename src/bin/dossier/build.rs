@@ -151,7 +151,7 @@ fn summarize(lines: &[(String, String)]) -> Vec<String> {
 /// skips and warnings.
 fn reason_kind(reason: &str) -> String {
     let end = reason.find(['(', ':', ';', '"']).unwrap_or(reason.len());
-    reason[..end].trim().to_string()
+    reason.get(..end).unwrap_or(reason).trim().to_string()
 }
 
 /// One line per file type: `  .html: 12 files indexed (14 documents), 2 skipped, 3 ignored`.
