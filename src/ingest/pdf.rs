@@ -46,7 +46,7 @@ pub(super) fn parse_within(bytes: Vec<u8>, limit: Duration) -> Result<Parsed, St
             Err("the PDF parser failed on this file (a damaged PDF)".to_string())
         }
         Err(RecvTimeoutError::Timeout) => {
-            Err(format!("PDF text extraction took longer than {} s; abandoned", limit.as_secs()))
+            Err(format!("PDF text extraction took longer than {limit:?}; abandoned"))
         }
     }
 }
@@ -123,6 +123,23 @@ mod tests {
         assert!(!real_title("Microsoft Word - draft3.docx"));
         assert!(!real_title("scan_0001.pdf"));
         assert!(!real_title("Untitled"));
+    }
+
+    #[test]
+    fn extraction_past_the_time_limit_is_abandoned() {
+        let mut content = String::from("BT /F1 12 Tf 72 720 Td 14 TL\n");
+        for i in 0..20_000 {
+            content.push_str(&format!("(line {i} of a long page) Tj T*\n"));
+        }
+        content.push_str("ET");
+        let pdf = format!(
+            "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n\
+             3 0 obj\n<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>\nendobj\n4 0 obj\n<< /Length {} >>\nstream\n{content}\nendstream\nendobj\n\
+             trailer\n<< /Root 1 0 R >>\n%%EOF\n",
+            content.len()
+        );
+        let reason = parse_within(pdf.into_bytes(), Duration::from_nanos(1)).unwrap_err();
+        assert_eq!(reason, "PDF text extraction took longer than 1ns; abandoned");
     }
 
     #[test]
