@@ -84,6 +84,15 @@ fn without_an_article_element_the_block_with_the_most_paragraph_text_wins() {
 }
 
 #[test]
+fn teaser_article_cards_do_not_win_over_the_story_they_sit_beside() {
+    let (document, _) = one("teaser-cards.html");
+    assert_eq!(document.title, "Bridge reopens after repairs");
+    assert!(document.text.contains("The Old Mill bridge reopened"), "{}", document.text);
+    assert!(document.text.ends_with("welcomed the news."), "{}", document.text);
+    assert!(!document.text.contains("superintendent"), "{}", document.text);
+}
+
+#[test]
 fn meta_pubdate_and_byline_without_json_ld_and_a_short_site_suffix_is_removed() {
     let (document, _) = one("div-soup.html");
     assert_eq!(document.title, "Council approves budget");

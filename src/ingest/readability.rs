@@ -2,7 +2,9 @@
 //! the article, and which elements inside it are page furniture.
 //!
 //! The content is, in this order: the element with `itemprop="articleBody"`; the
-//! `<article>` with the most text; `<main>` or `role="main"`; else the element whose
+//! `<article>` with the most text; `<main>` or `role="main"` — each only if it holds at
+//! least half as much text as the scored content below, so that a list of teaser
+//! `<article>` cards does not win over an article marked up without one; else the element whose
 //! paragraphs score highest (Readability's rule: a paragraph of 25 characters or more
 //! scores 1, plus 1 per comma, plus 1 per 100 characters up to 3; its parent gets the
 //! score, its grandparent half; a candidate's score is then weighed by `1 - link density`)
@@ -123,10 +125,14 @@ pub(super) fn content<'a>(page: &'a Html) -> Vec<NodeRef<'a, Node>> {
                     .collect(),
             )
         });
+    let scored = scored(root, &counts);
     if let Some(found) = found.filter(|node| counts.text(node.id()) > 0) {
-        return vec![found];
+        let scored_text: usize = scored.iter().flatten().map(|node| counts.text(node.id())).sum();
+        if counts.text(found.id()) * 2 >= scored_text {
+            return vec![found];
+        }
     }
-    scored(root, &counts).unwrap_or_else(|| body(page).into_iter().collect())
+    scored.unwrap_or_else(|| body(page).into_iter().collect())
 }
 
 /// The `<body>` (or the document, for a fragment).
