@@ -10,6 +10,7 @@
 #            (dist/dossier.html embeds the index either way, up to 48 MB)
 #            --follow-links: follow symbolic links out of the corpus folder (default: only within)
 #            --corrections FILE: apply a newsroom's entity corrections (docs/corrections.md)
+#            --csv-columns MAP: CSV/TSV columns for fields, e.g. text=story,title=hed
 #   --out DIR is replaced only if build.sh wrote it (its .dossier-dist manifest); never wiped
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -31,7 +32,8 @@ while [ $# -gt 0 ]; do
     --embedded) mode=embedded ;;
     --follow-links) build_flags+=(--follow-links) ;;
     --corrections) build_flags+=(--corrections "${2:?--corrections needs a file}"); shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --csv-columns) build_flags+=(--csv-columns "${2:?--csv-columns needs field=column pairs}"); shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift

@@ -9,7 +9,8 @@
 //! - [`analysis`]: normalize → tokenize, shared by build and query so both see the same terms.
 //! - [`format`]: the on-disk index format, documented byte by byte; writer and reader side by side.
 //! - [`query`]: parse a query, match it against the index, rank, and cut excerpts.
-//! - `ingest` (native only): `.txt`, `.md`, `.html`, `.jsonl` files → [`ingest::Document`]s.
+//! - `ingest` (native only): `.txt`, `.md`, `.html`, `.jsonl`, `.csv`, `.tsv`, RSS/Atom, `.docx`,
+//!   `.pdf` files → [`ingest::Document`]s.
 //! - `indexer` (native only): a stream of documents → an index file.
 //! - `shard` (native only): an index file → the root and shards of a sharded index.
 //! - `wasm` (wasm32 only): the JavaScript boundary, every `#[wasm_bindgen]` item.

@@ -28,7 +28,7 @@ fn search_kellogg_json_prints_the_three_ids_in_rank_order() {
 }
 
 #[test]
-fn a_bad_corpus_file_is_reported_and_skipped_and_every_good_one_is_indexed() {
+fn a_bad_corpus_file_is_reported_and_skipped_and_every_good_one_is_indexed_and_every_file_counted() {
     let dir = scratch("bad-corpus");
     let corpus = dir.join("corpus");
     std::fs::create_dir(&corpus).unwrap();
@@ -39,18 +39,24 @@ fn a_bad_corpus_file_is_reported_and_skipped_and_every_good_one_is_indexed() {
     std::fs::write(corpus.join("latin1.txt"), b"Caf\xe9 au lait\nUn texte en Latin-1.").unwrap();
     std::fs::write(corpus.join("empty.txt"), b"").unwrap();
     std::fs::write(corpus.join("image.txt"), b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap();
+    std::fs::write(corpus.join("photo.png"), b"\x89PNG\r\n\x1a\n").unwrap();
     let index = dir.join("out/index.dsr");
 
     let out = dossier(&["build", corpus.to_str().unwrap(), "-o", index.to_str().unwrap()], &dir);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
-    assert!(stderr.contains("latin1.txt: not valid UTF-8"), "{stderr}");
+    let guessed = "latin1.txt: not valid UTF-8 and no charset declared; decoded as windows-1252 (guessed)";
+    assert!(stderr.contains(guessed), "{stderr}");
     assert!(stderr.contains("empty.txt: empty file"), "{stderr}");
     assert!(stderr.contains("image.txt: binary file"), "{stderr}");
-    assert!(stderr.contains("indexed 5 documents from 5 files, skipped 3"), "{stderr}");
+    assert!(stderr.contains("indexed 6 documents from 6 files, skipped 2, ignored 1"), "{stderr}");
+    assert!(stderr.contains("\n  .png: 1 ignored (type not read)\n"), "{stderr}");
+    assert!(stderr.contains("\n  .txt: 6 indexed (6 documents), 2 skipped\n"), "{stderr}");
 
     let out = dossier(&["search", "kellogg", "--json", "--index", index.to_str().unwrap()], &dir);
     assert_eq!(json_ids(&out).len(), 3);
+    let out = dossier(&["search", "lait", "--json", "--index", index.to_str().unwrap()], &dir);
+    assert_eq!(json_ids(&out).len(), 1, "the windows-1252 file is searchable");
 }
 
 #[test]
@@ -362,4 +368,34 @@ fn build_applies_a_corrections_file_and_reports_what_it_could_not() {
         assert!(stderr.contains("corrections.json") && stderr.contains(says), "{stderr}");
         assert_eq!(std::fs::read(&index).unwrap(), before);
     }
+}
+
+#[test]
+fn csv_columns_maps_other_column_names_and_a_bad_map_is_refused() {
+    let dir = scratch("csv-columns");
+    let corpus = dir.join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("cms.csv"),
+        "slug,hed,copy\nx-1,Mayor resigns,The mayor resigned on Monday.\n",
+    )
+    .unwrap();
+    let index = dir.join("index.dsr");
+    let (corpus_arg, index_arg) = (corpus.to_str().unwrap(), index.to_str().unwrap());
+    let out = dossier(&["build", corpus_arg, "-o", index_arg], &dir);
+    assert!(!out.status.success(), "no text column, nothing to index");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no text column"), "{stderr}");
+    assert!(stderr.contains("\n  .csv: 1 skipped\n"), "{stderr}");
+    let out = dossier(
+        &["build", corpus_arg, "-o", index_arg, "--csv-columns", "text=copy,title=hed,id=slug"],
+        &dir,
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = dossier(&["search", "mayor", "--json", "--index", index_arg], &dir);
+    assert_eq!(json_ids(&out), ["x-1"]);
+    let out = dossier(&["build", corpus_arg, "-o", index_arg, "--csv-columns", "body=copy"], &dir);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--csv-columns: unknown field \"body\""), "{stderr}");
 }

@@ -1,7 +1,8 @@
 //! Property-based fuzzing of everything that reads untrusted input: the query parser and
 //! search (any string), the index decoder (corrupted and truncated bytes), and the ingest
-//! parsers (any bytes as .txt, .md, .html, .jsonl). Each property must hold for every input:
-//! no panic, and an error (not garbage) for bad index bytes.
+//! parsers (any bytes as .txt, .md, .html, .jsonl, .csv, .tsv, .rss, .atom, .xml, .docx,
+//! .pdf). Each property must hold for every input: no panic, and an error (not garbage) for
+//! bad index bytes.
 //!
 //! Budget: `PROPTEST_CASES` cases per property (proptest's default, 256, in `cargo test`;
 //! `DOSSIER_FUZZ_CASES=100000 cargo test --release --test fuzz` for a long run). Failing
@@ -171,7 +172,7 @@ proptest! {
     fn any_bytes_in_any_supported_format_ingest_without_panicking(
         bytes in prop::collection::vec(any::<u8>(), 0..2048),
         text in "\\PC{0,400}",
-        ext in prop::sample::select(vec!["txt", "md", "html", "jsonl"]),
+        ext in prop::sample::select(vec!["txt", "md", "html", "jsonl", "csv", "tsv", "rss", "atom", "xml", "docx", "pdf"]),
     ) {
         let dir = common::scratch(&format!("fuzz-ingest-{ext}"));
         let raw = dir.join(format!("raw.{ext}"));

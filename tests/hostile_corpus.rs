@@ -56,6 +56,7 @@ fn a_hostile_corpus_loses_no_valid_document_and_names_every_skipped_input() {
     let mut expected_docs = 0usize;
 
     write(&c, "latin1.txt", b"Caf\xe9 au lait\nUn texte en Latin-1.");
+    expected_docs += 1;
     write(&c, "empty.txt", b"");
     write(&c, "blank.md", b"  \n\t\n");
     write(&c, "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
@@ -114,12 +115,50 @@ fn a_hostile_corpus_loses_no_valid_document_and_names_every_skipped_input() {
     }
     expected_docs += 10_000;
 
+    // The formats of #18: legacy charsets, exports, feeds, documents.
+    let mut page =
+        b"<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1252'>".to_vec();
+    page.extend(b"<title>Caf\xe9 terraces \x96 Le Quartier</title><link rel=canonical href='https://lequartier.example/cafe'>");
+    page.extend(b"</head><body><nav>Accueil</nav>");
+    page.extend(b"<article><p>Les propri\xe9taires ont manifest\xe9 jeudi.</p></article></body></html>");
+    write(&c, "page-1252.html", &page);
+    expected_docs += 1;
+    write(
+        &c,
+        "export.csv",
+        b"id,title,text\nc1,Row one,First row text.\nc2,Row two,\nc3,Row three,Third row text.\n",
+    );
+    expected_docs += 2;
+    write(&c, "columns.csv", b"slug,hed,copy\nx,y,z\n");
+    write(
+        &c,
+        "broken.rss",
+        b"<rss><channel><title>Wire</title><item><title>Kept</title><description>Kept item.</description></item>\n<item><title>Lost</title></wrong></channel></rss>",
+    );
+    expected_docs += 1;
+    write(
+        &c,
+        "entities.rss",
+        b"<?xml version='1.0'?><!DOCTYPE rss [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b '&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;'>]>\n<rss><channel><item><title>Entity bomb</title><description>&b;&b;&b;</description></item></channel></rss>",
+    );
+    expected_docs += 1;
+    write(&c, "bomb.docx", &common::zip(&[("word/document.xml", &vec![b' '; 80 << 20])]));
+    write(&c, "locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 an OLE compound file");
+    let whole_pdf = common::pdf(&["Some text"], None);
+    write(&c, "cut.pdf", &whole_pdf[..whole_pdf.len() / 3]);
+    let locked_pdf = String::from_utf8(common::pdf(&["Secret"], None)).unwrap().replace(
+        "/Root 1 0 R",
+        "/Root 1 0 R /Encrypt << /Filter /Standard /V 1 /R 2 /O (0123456789abcdef0123456789abcdef) \
+         /U (fedcba9876543210fedcba9876543210) /P -4 >> /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]",
+    );
+    write(&c, "locked.pdf", locked_pdf.as_bytes());
+    write(&c, "photo.png", b"\x89PNG\r\n\x1a\n");
+
     let (docs, report, bytes) = build(std::slice::from_ref(&c));
     assert_eq!(report.documents, expected_docs, "every valid document is indexed");
     assert_eq!(docs.len(), expected_docs);
 
     for (case, file) in [
-        ("invalid UTF-8 (Latin-1 bytes)", "latin1.txt"),
         ("empty file", "empty.txt"),
         ("whitespace-only file", "blank.md"),
         ("binary file named .txt", "image.txt"),
@@ -130,6 +169,15 @@ fn a_hostile_corpus_loses_no_valid_document_and_names_every_skipped_input() {
         assert!(!reason.is_empty(), "{file} must be reported");
         rows.push(Row { case, input: format!("`{file}`"), outcome: format!("skipped: {reason}") });
     }
+
+    let latin1 = docs.iter().find(|d| d.id == "latin1").unwrap();
+    assert_eq!((latin1.title.as_str(), latin1.text.as_str()), ("Café au lait", "Un texte en Latin-1."));
+    let warning = report.warnings.iter().find(|w| w.path.ends_with("latin1.txt")).unwrap();
+    rows.push(Row {
+        case: "invalid UTF-8 (Latin-1 bytes), no charset declared",
+        input: "`latin1.txt`".into(),
+        outcome: format!("indexed; warning: {}", warning.message),
+    });
 
     for (case, file) in
         [("FIFO named `.txt`", "pipe.txt"), ("symbolic link to a folder outside the corpus", "private")]
@@ -208,6 +256,55 @@ fn a_hostile_corpus_loses_no_valid_document_and_names_every_skipped_input() {
         input: "`xss.html`".into(),
         outcome: "indexed; script/style content, attributes and unclosed `<script>` dropped; escaped markup kept as text (the page renders it as text)".into(),
     });
+    let page = docs.iter().find(|d| d.id == "page-1252").unwrap();
+    assert_eq!(
+        (page.title.as_str(), page.text.as_str()),
+        ("Café terraces", "Les propriétaires ont manifesté jeudi.")
+    );
+    rows.push(Row {
+        case: "windows-1252 HTML page (http-equiv), navigation, site name in the title",
+        input: "`page-1252.html`".into(),
+        outcome: "indexed; decoded as declared; navigation dropped; title without \" – Le Quartier\" (the url's host)".into(),
+    });
+    let csv = skipped_reason(&report, "export.csv");
+    assert!(docs.iter().any(|d| d.id == "c1") && docs.iter().any(|d| d.id == "c3"));
+    rows.push(Row {
+        case: "CSV export with an empty row",
+        input: "`export.csv` (3 rows)".into(),
+        outcome: format!("rows 1 and 3 indexed; skipped {csv}"),
+    });
+    for (case, file) in [
+        ("CSV without a text column", "columns.csv"),
+        ("DOCX zip bomb (80 MiB of spaces in an 80 KB file)", "bomb.docx"),
+        ("encrypted Word file (OLE compound file)", "locked.docx"),
+        ("truncated PDF", "cut.pdf"),
+        ("encrypted PDF", "locked.pdf"),
+    ] {
+        let reason = skipped_reason(&report, file);
+        assert!(!reason.is_empty(), "{file} must be reported");
+        rows.push(Row { case, input: format!("`{file}`"), outcome: format!("skipped: {reason}") });
+    }
+    let rss = skipped_reason(&report, "broken.rss");
+    assert!(docs.iter().any(|d| d.title == "Kept") && !docs.iter().any(|d| d.title == "Lost"));
+    rows.push(Row {
+        case: "RSS feed that breaks off",
+        input: "`broken.rss`".into(),
+        outcome: format!("the item before the error indexed; skipped {rss}"),
+    });
+    let bomb = docs.iter().find(|d| d.title == "Entity bomb").unwrap();
+    assert!(bomb.text.len() < 100, "{}", bomb.text);
+    rows.push(Row {
+        case: "XML entity bomb (DTD entities) in a feed",
+        input: "`entities.rss`".into(),
+        outcome: "indexed; DTD entities are never expanded (they stay as written)".into(),
+    });
+    assert_eq!(report.ignored, [c.join("photo.png")]);
+    assert_eq!(report.by_type[".png"].ignored, 1);
+    rows.push(Row {
+        case: "file of a type that is not read, in a folder",
+        input: "`photo.png`".into(),
+        outcome: "ignored, and counted: `.png: 1 ignored (type not read)` in the build summary".into(),
+    });
     rows.push(Row {
         case: "look-alike and bidi Unicode",
         input: "Cyrillic `і` in `Kyіv`, U+202E".into(),
@@ -255,7 +352,7 @@ const FIXED_ROWS: &str = "\
 | any single-byte corruption of an index | `tests/fuzz.rs`, `src/format/tests.rs` | refused: checksum mismatch |\n\
 | truncated or extended index, random bytes | `tests/fuzz.rs` | refused: truncated / bad magic / checksum |\n\
 | index of another format version | `src/format/tests.rs` | refused: “rebuild the index with this version of dossier” |\n\
-| any bytes as `.txt`, `.md`, `.html`, `.jsonl` | `tests/fuzz.rs` | parsed or skipped with a reason; never a panic |\n\
+| any bytes as `.txt`, `.md`, `.html`, `.jsonl`, `.csv`, `.tsv`, `.rss`, `.atom`, `.xml`, `.docx`, `.pdf` | `tests/fuzz.rs`; mutated DOCX and PDF in `tests/ingest_formats.rs` | parsed or skipped with a reason; never a panic |\n\
 | bad options object from JavaScript | `tests/wasm/` | `Error(\"dossier: bad options: …\")` |\n\
 | any text (arbitrary Unicode, `١.` `½.` `①.` `�.` before full stops, names, dates) as any format, through ingest → index → search → entities | `tests/fuzz.rs` (each case under a 30 s watchdog) | indexed and searched; never a hang or a panic (a digit or symbol alone before a full stop looped the entity tokenizer until out of memory) |\n\
 \n## Sharded index parts\n\n| case | checked by | outcome |\n|---|---|---|\n\

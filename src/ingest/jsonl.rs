@@ -1,9 +1,10 @@
 //! JSON Lines (`.jsonl`): one document per line, streamed with a bounded line reader.
 //!
 //! Each non-blank line is an object with `id` (string or number), `title`, `date`
-//! (`YYYY-MM-DD` or an ISO datetime), `url` and `text` (or `body` / `content`); other fields
-//! are ignored. A bad line (too long, not UTF-8, not JSON, not an object, no usable text) is
-//! skipped with its line number and every other line is kept. A missing id becomes
+//! (`YYYY-MM-DD` or an ISO datetime), `url`, `source` (or `publisher` / `outlet`), `author`
+//! (or `byline`) and `text` (or `body` / `content`); other fields are ignored. A bad line
+//! (too long, not UTF-8, not JSON, not an object, no usable text) is skipped with its line
+//! number and every other line is kept. A missing id becomes
 //! `<file stem>:<line>` and a missing title is derived from the text, which stays whole.
 
 use std::fs::File;
@@ -12,9 +13,10 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
+use super::charset::{check_not_binary, utf16};
 use super::{
-    check_not_binary, date_or_warning, file_stem, normalize_newlines, normalize_text, one_line, txt, utf16,
-    Parsed, Run, BINARY_SNIFF_BYTES, MAX_FILE_BYTES,
+    date_or_warning, file_stem, normalize_newlines, normalize_text, one_line, txt, Parsed, Run,
+    BINARY_SNIFF_BYTES, MAX_FILE_BYTES,
 };
 
 /// Reads one opened `.jsonl` file (a regular file), sending documents, skips and warnings
@@ -152,6 +154,12 @@ pub(super) fn record(line: &str, stem: &str, line_number: usize) -> Result<(Stri
         .map(str::trim)
         .filter(|url| !url.is_empty())
         .map(String::from);
+    let first_string = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|key| fields.get(*key).and_then(Value::as_str).map(one_line).filter(|v| !v.is_empty()))
+    };
+    parsed.source = first_string(&["source", "publisher", "outlet"]);
+    parsed.author = first_string(&["author", "byline"]);
     Ok((id, parsed))
 }
 

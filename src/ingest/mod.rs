@@ -14,14 +14,21 @@
 //!   the front-matter title, else the first level-1 heading, else as for `.txt`; the text is
 //!   the markdown (parsed by `pulldown-cmark`, linear time) as readable text: links become
 //!   their text, images their alt text, HTML is dropped (see `markdown.rs`).
-//! - `.html`, `.htm`: visible text only; title from `<title>`, else the first `<h1>`; date
-//!   from `article:published_time` or `<time datetime>`; url from the canonical link or
-//!   `og:url`.
-//! - `.jsonl`: one object per line with `id`, `title`, `date`, `url` and `text` (or `body` /
-//!   `content`). Bad lines are skipped one by one; the file is streamed line by line.
+//! - `.html`, `.htm`: parsed by html5ever; the article's text only, found and cleaned as
+//!   Mozilla Readability does (`readability.rs`); title, date, author, source and url from
+//!   JSON-LD, OpenGraph, `<meta>` and the canonical link, the title without the site name
+//!   (`metadata.rs`).
+//! - `.jsonl`: one object per line with `id`, `title`, `date`, `url`, `source`, `author` and
+//!   `text` (or `body` / `content`). Bad lines are skipped one by one; the file is streamed
+//!   line by line.
+//! - `.csv`, `.tsv`: a row an article, columns found by their header names or mapped with
+//!   [`IngestOptions::csv_columns`] (`csv.rs`).
+//! - `.rss`, `.atom`, and `.xml` files that are feeds: an item or entry an article (`feed.rs`).
+//! - `.docx`: the paragraphs of the Word document, zip bombs refused (`docx.rs`).
+//! - `.pdf`: the text layer, extraction bounded in time (`pdf.rs`).
 //!
 //! Files named directly with another extension are reported as skipped; inside folders
-//! they are ignored.
+//! they are ignored, and listed in [`Report::ignored`] and counted in [`Report::by_type`].
 //!
 //! # Walking (see `walk.rs`)
 //! - Folders are opened by handle, each relative to its parent (`openat`), so depth costs
@@ -41,10 +48,11 @@
 //! # Rules shared by all formats
 //! - A file is skipped (with its reason) if it cannot be read, is not a regular file, is
 //!   larger than 64 MiB (`.jsonl`: a line larger than 64 MiB), has a NUL byte in its first
-//!   8 KB (binary), is not valid UTF-8 (or UTF-16, below), or is empty or only whitespace.
-//! - UTF-16 (LE or BE) with a byte-order mark is decoded; without one it is recognized when
-//!   nearly every 16-bit unit of its first 8 KB is an ASCII or Latin-1 character, and decoded
-//!   with a [`Warning`]. A `.jsonl` file must be UTF-8 (UTF-16 is skipped with that reason).
+//!   8 KB (binary; not checked for `.docx` and `.pdf`), or is empty or only whitespace.
+//! - Charsets (`charset.rs`): a BOM, a declaration (HTML `<meta>`, XML `encoding`), valid
+//!   UTF-8, UTF-16 without a BOM, else chardetng's guess; a guess and any undecodable bytes
+//!   are reported as a [`Warning`], never a reason to skip. A `.jsonl` file must be UTF-8
+//!   (UTF-16 is skipped with that reason; a line that is not UTF-8 is skipped).
 //! - A UTF-8 BOM is removed, CRLF and lone CR become LF.
 //! - Text: whitespace inside a line collapses to one space, lines are trimmed, runs of
 //!   blank lines collapse to one (a paragraph break), control characters other than
@@ -53,15 +61,23 @@
 //! - Ids are the file stem (`.jsonl`: the `id` field). A repeated id is renamed to
 //!   `<id>~2`, `<id>~3`, … with a [`Warning`]; the document is kept.
 
+mod charset;
+mod csv;
+mod docx;
+mod feed;
 mod html;
 mod jsonl;
 mod markdown;
+mod metadata;
+mod pdf;
+mod readability;
 mod txt;
 mod walk;
 
+pub use csv::{parse_column_map, CsvField};
 pub use walk::open_regular;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::fs::File;
 use std::io::Read;
@@ -83,14 +99,28 @@ pub struct Document {
     pub date: Option<String>,
     /// Canonical address of the article, if known.
     pub url: Option<String>,
+    /// Author or authors (joined with `, `), if known.
+    pub author: Option<String>,
+    /// Where it was published: the publisher or site name the file gives (JSON-LD
+    /// `publisher`, `og:site_name`, a `source` field or column, a feed's title), else the
+    /// host of its url (without `www.`), if any.
+    pub source: Option<String>,
     /// Body text: lines separated by `\n`, paragraphs by a blank line.
     pub text: String,
 }
 
 impl Document {
-    /// A document without date or url.
+    /// A document without date, url, author or source.
     pub fn new(id: impl Into<String>, title: impl Into<String>, text: impl Into<String>) -> Document {
-        Document { id: id.into(), title: title.into(), date: None, url: None, text: text.into() }
+        Document {
+            id: id.into(),
+            title: title.into(),
+            date: None,
+            url: None,
+            author: None,
+            source: None,
+            text: text.into(),
+        }
     }
 }
 
@@ -127,6 +157,32 @@ pub struct Report {
     pub skipped: Vec<Skipped>,
     /// Notes that did not lose a document, in the order met.
     pub warnings: Vec<Warning>,
+    /// Files found in folders whose type is not read (e.g. `.png`), in the order met.
+    pub ignored: Vec<PathBuf>,
+    /// What happened to the files of each type: the lowercased extension with its dot
+    /// (`.html`), or `(no extension)`.
+    pub by_type: BTreeMap<String, TypeCount>,
+}
+
+/// How the files of one type (extension) fared in an [`ingest`] run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TypeCount {
+    /// Files that produced at least one document.
+    pub indexed: usize,
+    /// Documents from those files.
+    pub documents: usize,
+    /// Entries of [`Report::skipped`]: whole files, or records (lines, rows, items) of them.
+    pub skipped: usize,
+    /// Files of a type that is not read, found in folders ([`Report::ignored`]).
+    pub ignored: usize,
+}
+
+/// The key of [`Report::by_type`] for a path: its lowercased extension with the dot.
+pub fn file_type(path: &Path) -> String {
+    match path.extension() {
+        Some(extension) => format!(".{}", extension.to_string_lossy().to_lowercase()),
+        None => "(no extension)".to_string(),
+    }
 }
 
 /// How far an [`ingest_with_progress`] run is: given to its callback after every document
@@ -192,12 +248,17 @@ pub struct IngestOptions {
     /// outside the corpus folder: …; not followed"). Paths named directly are always followed,
     /// and loops are walked once either way.
     pub follow_links: bool,
+    /// CSV/TSV columns that fill a field instead of the default names (the CLI's
+    /// `--csv-columns text=story,title=hed`; see [`parse_column_map`]). A file that lacks a
+    /// mapped column is skipped, naming its columns.
+    pub csv_columns: Vec<(CsvField, String)>,
 }
 
 /// Walks files and folders (recursively, in sorted byte order of paths so builds are
-/// deterministic), parses each supported file (.txt .md .markdown .html .htm .jsonl; other
-/// extensions are reported as skipped ONLY when named directly, silently ignored inside
-/// folders — and hidden files/dirs starting with '.' are ignored inside folders), and hands
+/// deterministic), parses each supported file (.txt .md .markdown .html .htm .jsonl .csv
+/// .tsv .rss .atom .xml .docx .pdf; other extensions are reported as skipped when named
+/// directly, and listed in [`Report::ignored`] inside folders — hidden files/dirs starting
+/// with '.' are not looked at inside folders), and hands
 /// every document to `sink` one at a time (streaming: the corpus is never held in memory).
 ///
 /// Paths named directly are processed in the order given. Never fails: every problem is
@@ -230,6 +291,7 @@ pub fn ingest_with_options(
         walker.plan(path, &mut steps);
     }
     let mut run = Run::new(walker, sink, progress);
+    run.csv_columns.clone_from(&options.csv_columns);
     for step in &steps {
         if let Step::File(input) = step {
             run.progress.files_total += 1;
@@ -239,6 +301,10 @@ pub fn ingest_with_options(
     for step in steps {
         match step {
             Step::Skip(path, reason) => run.skip(&path, None, reason),
+            Step::Ignore(path) => {
+                run.report.by_type.entry(file_type(&path)).or_default().ignored += 1;
+                run.report.ignored.push(path);
+            }
             Step::File(input) => {
                 let before = run.progress.bytes_done;
                 run.file(&input);
@@ -258,6 +324,8 @@ enum Step {
     File(Input),
     /// Report this path as skipped, with the reason.
     Skip(PathBuf, String),
+    /// A file of a type that is not read, found in a folder: counted, not read.
+    Ignore(PathBuf),
 }
 
 /// A supported file to read.
@@ -278,6 +346,14 @@ enum Format {
     Markdown,
     Html,
     Jsonl,
+    Csv,
+    Tsv,
+    /// `.rss`, `.atom`.
+    Feed,
+    /// `.xml`: read if it is a feed.
+    Xml,
+    Docx,
+    Pdf,
 }
 
 impl Format {
@@ -289,6 +365,12 @@ impl Format {
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
             "jsonl" => Some(Format::Jsonl),
+            "csv" => Some(Format::Csv),
+            "tsv" => Some(Format::Tsv),
+            "rss" | "atom" => Some(Format::Feed),
+            "xml" => Some(Format::Xml),
+            "docx" => Some(Format::Docx),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -301,6 +383,9 @@ struct Parsed {
     title: String,
     date: Option<String>,
     url: Option<String>,
+    author: Option<String>,
+    /// Publisher or site name; the url's host is used if there is none.
+    source: Option<String>,
     /// Normalized text; if empty, the title is used (or the document skipped if both are).
     text: String,
     /// Messages for [`Warning`]s.
@@ -326,6 +411,8 @@ struct Run<'a> {
     ids: HashMap<String, FirstUse>,
     /// Files that produced documents, in order.
     files: Vec<PathBuf>,
+    /// [`IngestOptions::csv_columns`].
+    csv_columns: Vec<(CsvField, String)>,
 }
 
 impl<'a> Run<'a> {
@@ -342,6 +429,7 @@ impl<'a> Run<'a> {
             report: Report::default(),
             ids: HashMap::new(),
             files: Vec::new(),
+            csv_columns: Vec::new(),
         }
     }
 
@@ -352,18 +440,61 @@ impl<'a> Run<'a> {
             Ok(opened) => opened,
             Err(reason) => return self.skip(path, None, reason),
         };
-        let parse: fn(&str) -> Parsed = match input.format {
+        let text_parser: fn(&str) -> Parsed = match input.format {
             Format::Jsonl => return jsonl::read(self, path, file),
             Format::Txt => txt::parse,
             Format::Markdown => markdown::parse,
             Format::Html => html::parse,
+            Format::Docx | Format::Pdf => return self.binary(path, input.format, file, size),
+            Format::Csv | Format::Tsv | Format::Feed | Format::Xml => {
+                return self.records(path, input.format, file, size)
+            }
         };
-        match read_text_file(file, size) {
+        let markup = if input.format == Format::Html { charset::Markup::Html } else { charset::Markup::None };
+        match read_bytes(file, size).and_then(|bytes| decode_text(&bytes, markup)) {
             Ok((content, note)) => {
-                let mut parsed = parse(&content);
+                let mut parsed = text_parser(&content);
                 parsed.warnings.splice(0..0, note);
                 self.document(path, None, file_stem(path), parsed)
             }
+            Err(reason) => self.skip(path, None, reason),
+        }
+    }
+
+    /// A file of many records (CSV/TSV rows, feed items), decoded as text first.
+    fn records(&mut self, path: &Path, format: Format, file: File, size: u64) {
+        let markup = if matches!(format, Format::Feed | Format::Xml) {
+            charset::Markup::Xml
+        } else {
+            charset::Markup::None
+        };
+        let (content, note) = match read_bytes(file, size).and_then(|bytes| decode_text(&bytes, markup)) {
+            Ok(decoded) => decoded,
+            Err(reason) => return self.skip(path, None, reason),
+        };
+        if let Some(note) = note {
+            self.warn(path, None, note);
+        }
+        match format {
+            Format::Csv => csv::read(self, path, &content, b',', &self.csv_columns.clone()),
+            Format::Tsv => csv::read(self, path, &content, b'\t', &self.csv_columns.clone()),
+            Format::Xml if !feed::is_feed(&content) => self.skip(
+                path,
+                None,
+                "an XML file that is not an RSS or Atom feed (its root is not <rss> or <feed>)",
+            ),
+            _ => feed::read(self, path, &content),
+        }
+    }
+
+    /// A DOCX or PDF file, read as bytes.
+    fn binary(&mut self, path: &Path, format: Format, file: File, size: u64) {
+        let parsed = read_bytes(file, size).and_then(|bytes| match format {
+            Format::Docx => docx::parse(&bytes),
+            _ => pdf::parse(bytes),
+        });
+        match parsed {
+            Ok(parsed) => self.document(path, None, file_stem(path), parsed),
             Err(reason) => self.skip(path, None, reason),
         }
     }
@@ -382,11 +513,15 @@ impl<'a> Run<'a> {
         if self.files.last().map(PathBuf::as_path) != Some(path) {
             self.files.push(path.to_path_buf());
             self.report.files += 1;
+            self.report.by_type.entry(file_type(path)).or_default().indexed += 1;
         }
+        self.report.by_type.entry(file_type(path)).or_default().documents += 1;
         let id = self.unique_id(id, path, line);
         let title = if parsed.title.is_empty() { id.clone() } else { parsed.title };
         self.report.documents += 1;
-        (self.sink)(Document { id, title, date: parsed.date, url: parsed.url, text: parsed.text });
+        let source = parsed.source.or_else(|| parsed.url.as_deref().and_then(url_host));
+        let (date, url, author, text) = (parsed.date, parsed.url, parsed.author, parsed.text);
+        (self.sink)(Document { id, title, date, url, author, source, text });
         self.progress.documents = self.report.documents;
         (self.on_progress)(&self.progress);
     }
@@ -424,6 +559,7 @@ impl<'a> Run<'a> {
 
     fn skip(&mut self, path: &Path, line: Option<usize>, reason: impl Into<String>) {
         let reason = reason.into();
+        self.report.by_type.entry(file_type(path)).or_default().skipped += 1;
         self.report.skipped.push(Skipped { path: path.to_path_buf(), line, reason });
     }
 
@@ -433,14 +569,27 @@ impl<'a> Run<'a> {
     }
 }
 
+/// The host of an absolute `http(s)` url, without `www.` and port: the source of last resort.
+fn url_host(url: &str) -> Option<String> {
+    let rest = url
+        .trim()
+        .split_once("://")
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))?
+        .1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?.split(':').next()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    (!host.is_empty()).then(|| host.to_string())
+}
+
 /// The file name without its extension, used as the document id.
 fn file_stem(path: &Path) -> String {
     path.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
-/// Reads a whole (non-JSONL) opened regular file of `size` bytes as checked, cleaned text,
-/// with a note if its encoding was guessed; `Err` holds the skip reason.
-fn read_text_file(file: File, size: u64) -> Result<(String, Option<String>), String> {
+/// Reads a whole (non-JSONL) opened regular file of `size` bytes, at most 64 MiB; `Err`
+/// holds the skip reason.
+fn read_bytes(file: File, size: u64) -> Result<Vec<u8>, String> {
     let too_large = |size: u64| format!("file too large ({size} bytes, limit 64 MiB)");
     if size > MAX_FILE_BYTES {
         return Err(too_large(size));
@@ -453,102 +602,19 @@ fn read_text_file(file: File, size: u64) -> Result<(String, Option<String>), Str
     if read > MAX_FILE_BYTES {
         return Err(too_large(read));
     }
-    decode_text(bytes)
+    Ok(bytes)
 }
 
-/// Rejects binary, malformed and blank content; decodes UTF-8 or UTF-16 (see [`utf16`]),
-/// strips a BOM and normalizes line endings. The note says when UTF-16 was guessed.
-fn decode_text(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
-    let (text, note) = match utf16(&bytes) {
-        Some(found) => {
-            let text = found
-                .encoding
-                .decode_without_bom_handling_and_without_replacement(found.body)
-                .ok_or_else(|| {
-                    format!(
-                        "not valid {} (an unpaired surrogate or an odd number of bytes)",
-                        found.encoding.name()
-                    )
-                })?;
-            if let Some(offset) = text.chars().take(BINARY_SNIFF_BYTES).position(|c| c == '\0') {
-                return Err(format!(
-                    "binary file (NUL character {offset} in its {} text)",
-                    found.encoding.name()
-                ));
-            }
-            let note = (!found.bom).then(|| {
-                let name = found.encoding.name();
-                format!("{name} text without a byte-order mark; decoded as {name}")
-            });
-            (text.into_owned(), note)
-        }
-        None => {
-            check_not_binary(&bytes)?;
-            let text = String::from_utf8(bytes).map_err(|error| {
-                format!("not valid UTF-8 (byte offset {})", error.utf8_error().valid_up_to())
-            })?;
-            (text, None)
-        }
-    };
-    let text = normalize_newlines(text.strip_prefix('\u{feff}').unwrap_or(&text));
+/// Decodes (see `charset.rs`), strips a BOM, normalizes line endings and rejects blank
+/// content. The note tells a guessed encoding or undecodable bytes; `markup` says where a
+/// charset may be declared.
+fn decode_text(bytes: &[u8], markup: charset::Markup) -> Result<(String, Option<String>), String> {
+    let decoded = charset::decode(bytes, markup)?;
+    let text = normalize_newlines(decoded.text.strip_prefix('\u{feff}').unwrap_or(&decoded.text));
     if text.trim().is_empty() {
         return Err("empty file".to_string());
     }
-    Ok((text, note))
-}
-
-/// UTF-16 content found by [`utf16`].
-struct Utf16<'a> {
-    encoding: &'static encoding_rs::Encoding,
-    /// The bytes after the byte-order mark, if any.
-    body: &'a [u8],
-    /// Whether a byte-order mark told the encoding (else it was guessed).
-    bom: bool,
-}
-
-/// UTF-16 if `bytes` start with a UTF-16 byte-order mark, or if, without one, nearly every
-/// 16-bit unit in the first 8 KB has a zero high byte and a non-zero low byte (text that is
-/// mostly ASCII or Latin-1, as UTF-16 LE or BE).
-fn utf16(bytes: &[u8]) -> Option<Utf16<'_>> {
-    use encoding_rs::{UTF_16BE, UTF_16LE};
-    if let Some(body) = bytes.strip_prefix(b"\xff\xfe") {
-        return Some(Utf16 { encoding: UTF_16LE, body, bom: true });
-    }
-    if let Some(body) = bytes.strip_prefix(b"\xfe\xff") {
-        return Some(Utf16 { encoding: UTF_16BE, body, bom: true });
-    }
-    let head = bytes.get(..BINARY_SNIFF_BYTES).unwrap_or(bytes);
-    let units = head.len() / 2;
-    if units < 2 {
-        return None;
-    }
-    let (mut le, mut be) = (0, 0);
-    for unit in head.chunks_exact(2) {
-        match *unit {
-            [0, 0] => return None,
-            [low, 0] if low != 0 => le += 1,
-            [0, low] if low != 0 => be += 1,
-            _ => {}
-        }
-    }
-    let mostly = |count: usize| count * 10 >= units * 9;
-    let encoding = if mostly(le) {
-        UTF_16LE
-    } else if mostly(be) {
-        UTF_16BE
-    } else {
-        return None;
-    };
-    Some(Utf16 { encoding, body: bytes, bom: false })
-}
-
-/// `Err` with the skip reason if the first 8 KB of `bytes` hold a NUL byte.
-fn check_not_binary(bytes: &[u8]) -> Result<(), String> {
-    let head = bytes.get(..BINARY_SNIFF_BYTES).unwrap_or(bytes);
-    match head.iter().position(|&byte| byte == 0) {
-        Some(offset) => Err(format!("binary file (NUL byte at offset {offset})")),
-        None => Ok(()),
-    }
+    Ok((text, decoded.note))
 }
 
 /// CRLF and lone CR → LF.

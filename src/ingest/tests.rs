@@ -47,11 +47,12 @@ fn fixture_folder() {
             "101",
             "front-matter",
             "hostile",
+            "latin1",
             "article~3",
             "nested"
         ]
     );
-    assert_eq!((report.documents, report.files), (12, 7));
+    assert_eq!((report.documents, report.files), (13, 8));
 
     let skipped = skips(&report, &root);
     assert_eq!(skipped.len(), 8, "{skipped:#?}");
@@ -65,8 +66,13 @@ fn fixture_folder() {
     );
     assert_eq!(skipped[4], "feed.jsonl:5: empty text");
     assert_eq!(skipped[5], "feed.jsonl:9: not a JSON object (found an array)");
-    assert_eq!(skipped[6], "latin1.txt: not valid UTF-8 (byte offset 3)");
+    assert_eq!(skipped[6], "notes.pdf: not a PDF (no %PDF- header)");
     assert_eq!(skipped[7], "scripts-only.html: no text content");
+    let txt = report.by_type[".txt"];
+    assert_eq!((txt.indexed, txt.documents, txt.skipped, txt.ignored), (3, 3, 2, 0));
+    let jsonl = report.by_type[".jsonl"];
+    assert_eq!((jsonl.indexed, jsonl.documents, jsonl.skipped), (1, 6, 3));
+    assert_eq!(report.by_type[".pdf"].skipped, 1);
 
     let article = root.join("article.txt").display().to_string();
     let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
@@ -77,6 +83,10 @@ fn fixture_folder() {
             format!("{feed}:6: missing id; using \"feed:6\""),
             format!("{feed}:7: duplicate id \"article\" (first used by {article}); renamed to \"article~2\""),
             format!("{feed}:8: date \"2025-02-30\" is not a valid YYYY-MM-DD date; ignored"),
+            format!(
+                "{}: not valid UTF-8 and no charset declared; decoded as windows-1252 (guessed)",
+                root.join("latin1.txt").display()
+            ),
             format!(
                 "{}: duplicate id \"article\" (first used by {article}); renamed to \"article~3\"",
                 root.join("sub/article.md").display()
@@ -146,6 +156,24 @@ fn fixture_documents() {
 }
 
 #[test]
+fn unsupported_files_are_skipped_when_named_and_counted_as_ignored_in_folders() {
+    let dir = temp_dir("unsupported");
+    fs::write(dir.join("photo.png"), b"\x89PNG").unwrap();
+    fs::write(dir.join("story.txt"), b"Story\n\nText.").unwrap();
+    let (_, named) = ingest_all(&[dir.join("photo.png")]);
+    assert_eq!(
+        skips(&named, &dir),
+        ["photo.png: unsupported file type (expected .txt, .md, .markdown, .html, .htm, .jsonl, .csv, .tsv, .rss, .atom, .xml, .docx or .pdf)"]
+    );
+    let (documents, walked) = ingest_all(std::slice::from_ref(&dir));
+    assert_eq!(documents.len(), 1);
+    assert!(walked.skipped.is_empty());
+    assert_eq!(walked.ignored, [dir.join("photo.png")]);
+    assert_eq!(walked.by_type[".png"], TypeCount { ignored: 1, ..TypeCount::default() });
+    assert_eq!(walked.by_type[".txt"], TypeCount { indexed: 1, documents: 1, ..TypeCount::default() });
+}
+
+#[test]
 fn files_named_directly() {
     let root = fixtures();
     let paths =
@@ -155,10 +183,7 @@ fn files_named_directly() {
     assert_eq!(ids, [".hidden", "article", "nested"]);
     let skipped = skips(&report, &root);
     assert_eq!(skipped.len(), 2);
-    assert_eq!(
-        skipped[0],
-        "notes.pdf: unsupported file type (expected .txt, .md, .markdown, .html, .htm or .jsonl)"
-    );
+    assert_eq!(skipped[0], "notes.pdf: not a PDF (no %PDF- header)");
     assert!(skipped[1].starts_with("missing.txt: cannot read: "), "{}", skipped[1]);
     assert!(report.warnings.is_empty());
 }
@@ -320,7 +345,7 @@ fn text_normalization() {
     assert_eq!(normalize_text("  a \t b\u{0}c \n\n\n\n  d\u{a0}e  \n \n"), "a bc\n\nd e");
     assert_eq!(normalize_text("\n\nx\ny"), "x\ny");
     assert_eq!(one_line(" a\n\tb\u{7}  c "), "a b c");
-    let decoded = |bytes: &[u8]| decode_text(bytes.to_vec()).map(|(text, _)| text);
+    let decoded = |bytes: &[u8]| decode_text(bytes, charset::Markup::None).map(|(text, _)| text);
     assert_eq!(decoded(b"\xef\xbb\xbfa\r\nb\rc").as_deref(), Ok("a\nb\nc"));
     assert_eq!(decoded(b"\xef\xbb\xbf \r\n"), Err("empty file".to_string()));
 }
@@ -541,7 +566,7 @@ fn follow_links_allows_links_to_anywhere() {
     let (dir, corpus) = corpus_with_links("links-follow");
     fs::remove_file(corpus.join("disk")).unwrap();
     let mut documents = Vec::new();
-    let options = IngestOptions { follow_links: true };
+    let options = IngestOptions { follow_links: true, ..IngestOptions::default() };
     let report =
         ingest_with_options(std::slice::from_ref(&corpus), &options, &mut |d| documents.push(d), &mut |_| {});
     assert!(report.skipped.is_empty(), "{:?}", report.skipped);

@@ -179,7 +179,7 @@ impl Walker {
                 })),
                 None => steps.push(Step::Skip(
                     path.to_path_buf(),
-                    "unsupported file type (expected .txt, .md, .markdown, .html, .htm or .jsonl)"
+                    "unsupported file type (expected .txt, .md, .markdown, .html, .htm, .jsonl, .csv, .tsv, .rss, .atom, .xml, .docx or .pdf)"
                         .to_string(),
                 )),
             },
@@ -307,18 +307,17 @@ impl Walker {
                     walk.pending.push((node, path));
                 }
             }
-            FileType::RegularFile => {
-                if let Some(format) = format {
-                    walk.found.push(Found {
-                        path: path(),
-                        source: Source::Walked { tree: walk.tree, folder, name, identity, link: false },
-                        identity,
-                        via_link,
-                        format,
-                        size: size(&stat),
-                    });
-                }
-            }
+            FileType::RegularFile => match format {
+                Some(format) => walk.found.push(Found {
+                    path: path(),
+                    source: Source::Walked { tree: walk.tree, folder, name, identity, link: false },
+                    identity,
+                    via_link,
+                    format,
+                    size: size(&stat),
+                }),
+                None => walk.steps.push(Step::Ignore(path())),
+            },
             FileType::Symlink => {
                 let path = path();
                 self.link(walk, dir, folder, name, format, path);
@@ -354,6 +353,9 @@ impl Walker {
         };
         let kind = kind(&stat);
         if kind != FileType::Directory && format.is_none() {
+            if kind == FileType::RegularFile {
+                walk.steps.push(Step::Ignore(path));
+            }
             return;
         }
         if !self.follow_links {

@@ -17,9 +17,14 @@ use crate::progress::Bar;
 /// Where `build` writes when no `-o` is given.
 pub const DEFAULT_OUTPUT: &str = "target/dossier/index.dsr";
 
-/// Runs `dossier build <DIR|FILE>... [-o FILE] [--quiet]`.
+/// Runs `dossier build <DIR|FILE>... [-o FILE] [--quiet] [--follow-links] [--csv-columns MAP]
+/// [--corrections FILE]`.
 pub fn run(argv: &[String]) -> Result<()> {
-    let args = Args::parse(argv, &["-o", "--output", "--corrections"], &["--quiet", "-q", "--follow-links"])?;
+    let args = Args::parse(
+        argv,
+        &["-o", "--output", "--corrections", "--csv-columns"],
+        &["--quiet", "-q", "--follow-links"],
+    )?;
     if args.positional.is_empty() {
         bail!("build needs at least one file or folder");
     }
@@ -28,7 +33,13 @@ pub fn run(argv: &[String]) -> Result<()> {
     let started = Instant::now();
     let quiet = args.flag("--quiet") || args.flag("-q");
     files::refuse_overwriting_an_input(&output, &inputs)?;
-    let options = IngestOptions { follow_links: args.flag("--follow-links") };
+    let csv_columns = match args.value("--csv-columns") {
+        Some(spec) => {
+            ingest::parse_column_map(spec).map_err(|reason| anyhow::anyhow!("--csv-columns: {reason}"))?
+        }
+        None => Vec::new(),
+    };
+    let options = IngestOptions { follow_links: args.flag("--follow-links"), csv_columns };
     let corrections_file = args.value("--corrections").map(Path::new);
     let corrections = corrections_file.map(read_corrections).transpose()?.unwrap_or_default();
     let (bytes, report, skipped) =
@@ -39,11 +50,13 @@ pub fn run(argv: &[String]) -> Result<()> {
     }
     files::write_atomic(&output, &bytes)?;
     print_report(&report);
+    print_types(&report);
     eprintln!(
-        "dossier: indexed {} documents from {} files, skipped {}, in {:.2} s; index {} → {}",
+        "dossier: indexed {} documents from {} files, skipped {}, ignored {}, in {:.2} s; index {} → {}",
         report.documents,
         report.files,
         report.skipped.len(),
+        report.ignored.len(),
         started.elapsed().as_secs_f64(),
         human_bytes(bytes.len() as u64),
         output.display()
@@ -113,6 +126,7 @@ fn index_paths_corrected(
     }
     if indexer.is_empty() {
         print_report(&report);
+        print_types(&report);
         bail!("no document could be indexed from {}", list(inputs));
     }
     let finished = indexer.finish_reporting();
@@ -121,14 +135,89 @@ fn index_paths_corrected(
     Ok((bytes, report, skipped))
 }
 
-/// Prints skipped inputs and warnings to stderr, one per line.
+/// How many skipped inputs of one kind of reason are listed before the rest are summed up.
+const LISTED_PER_REASON: usize = 10;
+
+/// Prints skipped inputs (at most 10 per kind of reason, then `… and N more: reason`) and
+/// warnings (likewise).
 pub fn print_report(report: &Report) {
-    for s in &report.skipped {
-        eprintln!("skipped: {s}");
+    let skipped: Vec<(String, String)> =
+        report.skipped.iter().map(|s| (s.to_string(), reason_kind(&s.reason))).collect();
+    print_grouped("skipped", &skipped);
+    let warnings: Vec<(String, String)> =
+        report.warnings.iter().map(|w| (w.to_string(), reason_kind(&w.message))).collect();
+    print_grouped("warning", &warnings);
+}
+
+/// Prints a line per file type: files indexed (and their documents), skipped, ignored.
+pub fn print_types(report: &Report) {
+    for line in type_lines(report) {
+        eprintln!("{line}");
     }
-    for w in &report.warnings {
-        eprintln!("warning: {w}");
+}
+
+/// Prints `label: line` for the first 10 lines of each kind, then `label: … and N more: kind`.
+fn print_grouped(label: &str, lines: &[(String, String)]) {
+    for line in summarize(lines) {
+        eprintln!("{label}: {line}");
     }
+}
+
+/// The lines to print for `(line, kind)` pairs: in the order met, at most 10 of each kind,
+/// then one `… and N more: kind` line for that kind.
+fn summarize(lines: &[(String, String)]) -> Vec<String> {
+    let mut kinds: Vec<(&str, usize)> = Vec::new();
+    let mut out = Vec::new();
+    for (line, kind) in lines {
+        let seen = match kinds.iter_mut().find(|(k, _)| k == kind) {
+            Some((_, count)) => {
+                *count += 1;
+                *count
+            }
+            None => {
+                kinds.push((kind, 1));
+                1
+            }
+        };
+        if seen <= LISTED_PER_REASON {
+            out.push(line.clone());
+        }
+    }
+    for (kind, count) in kinds {
+        if count > LISTED_PER_REASON {
+            out.push(format!("… and {} more: {kind}", count - LISTED_PER_REASON));
+        }
+    }
+    out
+}
+
+/// A reason without its particulars (from the first `(`, `:`, `;` or `"`), to group alike
+/// skips and warnings.
+fn reason_kind(reason: &str) -> String {
+    let end = reason.find(['(', ':', ';', '"']).unwrap_or(reason.len());
+    reason.get(..end).unwrap_or(reason).trim().to_string()
+}
+
+/// One line per file type: `  .html: 12 files indexed (14 documents), 2 skipped, 3 ignored`.
+fn type_lines(report: &Report) -> Vec<String> {
+    if report.by_type.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec!["dossier: files by type:".to_string()];
+    for (kind, count) in &report.by_type {
+        let mut parts = Vec::new();
+        if count.indexed > 0 {
+            parts.push(format!("{} indexed ({} documents)", count.indexed, count.documents));
+        }
+        if count.skipped > 0 {
+            parts.push(format!("{} skipped", count.skipped));
+        }
+        if count.ignored > 0 {
+            parts.push(format!("{} ignored (type not read)", count.ignored));
+        }
+        lines.push(format!("  {kind}: {}", parts.join(", ")));
+    }
+    lines
 }
 
 fn list(paths: &[PathBuf]) -> String {
@@ -186,4 +275,40 @@ pub fn load_index(args: &Args) -> Result<Loaded> {
         index_paths(&[corpus.to_path_buf()], &IngestOptions::default(), &mut Bar::new(false))?;
     print_report(&report);
     Ok(Loaded { bytes, name: "the index of corpus/".to_string() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lists_of_skips_are_summed_up_by_reason() {
+        let mut lines: Vec<(String, String)> =
+            (0..13).map(|i| (format!("f{i}.txt: empty file"), "empty file".to_string())).collect();
+        lines.insert(2, ("a.pdf: encrypted PDF".to_string(), "encrypted PDF".to_string()));
+        let out = summarize(&lines);
+        assert_eq!(out.len(), 12);
+        assert_eq!(out[2], "a.pdf: encrypted PDF");
+        assert_eq!(out[11], "… and 3 more: empty file");
+        assert_eq!(reason_kind("binary file (NUL byte at offset 3)"), "binary file");
+        assert_eq!(reason_kind("cannot read: No such file"), "cannot read");
+        assert_eq!(reason_kind("duplicate id \"a\" (first used by b); renamed to \"a~2\""), "duplicate id");
+    }
+
+    #[test]
+    fn files_are_counted_by_type() {
+        let mut report = Report::default();
+        report
+            .by_type
+            .insert(".html".into(), ingest::TypeCount { indexed: 2, documents: 2, skipped: 1, ignored: 0 });
+        report.by_type.insert(".png".into(), ingest::TypeCount { ignored: 4, ..Default::default() });
+        assert_eq!(
+            type_lines(&report),
+            [
+                "dossier: files by type:",
+                "  .html: 2 indexed (2 documents), 1 skipped",
+                "  .png: 4 ignored (type not read)"
+            ]
+        );
+    }
 }

@@ -42,8 +42,9 @@ const USAGE: &str = "\
 dossier — build and search a news-corpus index
 
 USAGE:
-  dossier build <DIR|FILE>... [-o FILE] [--quiet] [--follow-links]
-                                                index articles (.txt .md .html .jsonl)
+  dossier build <DIR|FILE>... [-o FILE] [--quiet] [--follow-links] [--csv-columns MAP]
+                                                index articles (.txt .md .html .jsonl .csv .tsv
+                                                .rss .atom .xml feeds .docx .pdf)
   dossier search <QUERY> [--index FILE] [--json] [--exact] [--limit N] [--entity ID]... [--from D] [--to D]
   dossier entities [--index FILE] [--kind KIND] [--json [--mentions]]
                                                 --mentions: every mention (doc, field, byte offsets, surface)
@@ -59,6 +60,9 @@ Without --index, commands index the corpus/ folder of the current directory.
 Default output of build: target/dossier/index.dsr, replaced atomically. Symbolic links
 inside a folder are followed only within it (--follow-links: anywhere). Builds of more than a few hundred
 documents show progress on stderr (--quiet: none; DOSSIER_PROGRESS=always|never).
+CSV/TSV columns are found by name (title/headline, date/published, text/body/content/article/
+story, url/link, id, source/publisher/outlet, author/byline); --csv-columns text=story,title=hed
+maps others.
 search says when it corrected a typo (with --json, on stderr); --exact searches as typed.";
 
 /// The CLI reads and writes files: it exists only natively. (Cargo still compiles binaries
