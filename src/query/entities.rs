@@ -271,7 +271,7 @@ pub fn detail(index: &Index<'_>, id: &str, contexts: usize) -> Result<EntityDeta
 }
 
 /// The sentence around a mention, with the mention marked.
-fn context(index: &Index<'_>, m: &StoredMention) -> Result<MentionContext> {
+pub(crate) fn context(index: &Index<'_>, m: &StoredMention) -> Result<MentionContext> {
     let doc = index.docs().get(m.doc)?;
     let field = if m.field == Field::Title { doc.title } else { doc.text };
     let (start, end) = (m.start as usize, m.end as usize);

@@ -23,6 +23,7 @@
 
 pub mod aliases;
 pub mod entities;
+pub mod entity_page;
 pub mod excerpt;
 pub mod hints;
 pub mod matching;
@@ -416,6 +417,48 @@ impl<'a> Searcher<'a> {
         let detail = entities::detail(&self.index, id, contexts.unwrap_or(entities::CONTEXT_LIMIT));
         self.index.need()?;
         detail
+    }
+
+    /// The header of an entity's page: name, kind, aliases, counts ([`entity_page::info`]).
+    pub fn entity_info(&self, id: &str) -> Result<entity_page::EntityInfo> {
+        let info = entity_page::info(&self.index, id);
+        self.index.need()?;
+        info
+    }
+
+    /// A page of an entity's mentions in context, sorted and filtered
+    /// ([`entity_page::mentions`]).
+    pub fn entity_mentions(
+        &self,
+        id: &str,
+        options: &entity_page::PageOptions,
+    ) -> Result<entity_page::MentionPage> {
+        let page = entity_page::mentions(&self.index, id, options);
+        self.index.need()?;
+        page
+    }
+
+    /// A page of the documents mentioning an entity, sorted and filtered
+    /// ([`entity_page::documents`]).
+    pub fn entity_documents(
+        &self,
+        id: &str,
+        options: &entity_page::PageOptions,
+    ) -> Result<entity_page::DocumentPage> {
+        let page = entity_page::documents(&self.index, id, options);
+        self.index.need()?;
+        page
+    }
+
+    /// An entity's graph: neighbours and the edges among them ([`entity_page::graph`]).
+    pub fn entity_graph(
+        &self,
+        id: &str,
+        options: &entity_page::GraphOptions,
+    ) -> Result<entity_page::EntityGraph> {
+        let graph = entity_page::graph(&self.index, id, options);
+        self.index.need()?;
+        graph
     }
 
     /// Completions of the last word of `input`, most frequent first, as whole queries (the
