@@ -78,6 +78,7 @@ autocomplete.bind($input, (query) => {
   navigate(withState(searchOf(state), { query }), { push: modeOf(state) !== 'search', typing: true });
 });
 entitiesView.bind((changes) => navigate(withState(state, changes), { typing: true }));
+entityView.bind((changes) => navigate(withState(state, changes), { typing: true }));
 bindKeyboard({
   ready: () => Boolean(corpus),
   mode: () => modeOf(state),

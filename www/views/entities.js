@@ -151,7 +151,8 @@ function buildSkeleton() {
     $sort.append(option);
   }
   sortLabel.append($sort);
-  form.append(nameLabel, sortLabel, renderExport('entities', 'Download entity list'));
+  form.append(nameLabel, sortLabel, renderExport('entities', 'Download entity list'),
+    renderExport('perdocument', 'Download the counts per document of the entity list', 'Per document'));
   $body = el('div', 'entities-body');
   $view.replaceChildren(title, lede, $tabs, form, $body);
 }
