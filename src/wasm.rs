@@ -235,3 +235,13 @@ pub fn entity_graph(id: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options: crate::query::entity_page::GraphOptions = self::options(options)?;
     with_searcher(|s| s.entity_graph(id, &options))
 }
+
+/// Looks up a list of names or terms, one a line (200 at most): `options` is `{exact}` (search
+/// as typed, without typo correction); returns `{rows: [{query, documents, partialDocuments,
+/// entity: {id, name, kind, mentions, documents} | null}], truncated}`. See
+/// [`crate::query::batch`].
+#[wasm_bindgen]
+pub fn batch(lines: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options: crate::query::batch::BatchOptions = self::options(options)?;
+    with_searcher(|s| s.batch(lines, &options))
+}

@@ -264,6 +264,22 @@ fn paged_entity_mentions_documents_and_graph_match_the_embedded_index() {
 }
 
 #[test]
+fn a_batch_matches_the_embedded_index_in_as_many_rounds_as_one_search() {
+    use dossier::query::batch::BatchOptions;
+    let embedded = common::seeds_index();
+    let whole = Searcher::open(&embedded).unwrap();
+    let lines = "Keith Kellogg\nkyiv\nsecurity guarantees\nZelensky\nqzxqjvv\nSteve Witkoff\n";
+    let want = whole.batch(lines, &BatchOptions { exact: true }).unwrap();
+    assert!(want.rows[0].entity.is_some() && want.rows[0].documents == 3, "{want:?}");
+    let mut client = Client::new(&embedded, &TINY);
+    let (got, rounds) = client.ask(|s| s.batch(lines, &BatchOptions { exact: true }));
+    assert_eq!(format!("{:?}", got.unwrap()), format!("{want:?}"));
+    let mut single = Client::new(&embedded, &TINY);
+    let (_, one) = single.ask(|s| s.search("security guarantees ", &options(0)));
+    assert!(rounds <= one + 2, "{rounds} rounds for the batch, {one} for one search");
+}
+
+#[test]
 fn an_empty_index_shards_into_a_root_that_opens() {
     let empty = dossier::indexer::Indexer::new().finish().unwrap();
     let mut client = Client::new(&empty, &TINY);

@@ -216,6 +216,13 @@ export async function entityGraph(id, { limit = 12, hideHubs = false, kinds = []
   return call(wasm, () => wasm.entityGraph(id, { limit, hideHubs, kinds }));
 }
 
+/** A list of names or terms (one a line) looked up at once: { rows: [{ query, documents,
+ * partialDocuments, entity }], truncated }; each line searched as typed. */
+export async function batch(lines) {
+  const wasm = await load();
+  return call(wasm, () => wasm.batch(lines, { exact: true }));
+}
+
 function pageOptions({ offset = 0, limit = 25, sort = 'relevance', filter = '' }) {
   const options = { offset, limit, sort };
   if (filter.trim()) options.filter = filter.trim();

@@ -10,13 +10,14 @@
 //   #entity=person:keith-kellogg&doc=ID&at=812   the reader at a mention (UTF-16 offset)
 //   #view=entities&kind=person&sort=name&name=ze the entity directory
 //   #view=timeline&q=peace                       the timeline of a query (and entity filters)
+//   #view=batch&terms=kellogg%0Awitkoff          a list of names looked up at once (one a line)
 //   #entity=ID&order=newest&find=kyiv&mp=3&dp=2  an entity page: sorted, filtered, mention page 3,
 //                                                document page 2 (pages count from 1)
 //   #entity=ID&hubs=1&gk=person&gk=place&x=ID2   ... its graph with hubs shown, only people and
 //                                                places, and ID2's neighbours expanded
 //
 // Parameters, in the order hashFor writes them: view, q, exact, e (repeated), from, to, undated,
-// kind, sort, name, entity, order, find, mp, dp, hubs, gk (repeated), x (repeated), doc, at.
+// kind, sort, name, terms, entity, order, find, mp, dp, hubs, gk (repeated), x (repeated), doc, at.
 // The entity page's parameters (order … x) are kept only with an entity. Layers stack: doc over entity over view, and closing one
 // (parentOf) drops the top layer. Values are plain text: anything unknown or malformed is
 // dropped (view, kind, sort, dates, at) or passed on as text and reported by the view.
@@ -26,7 +27,8 @@ export const SORTS = ['mentions', 'documents', 'name'];
 /** Orders of an entity page's mentions and documents (the first is the default). */
 export const ORDERS = ['relevance', 'newest', 'oldest'];
 const MAX_EXPANDED = 4;
-const VIEWS = ['search', 'entities', 'timeline'];
+const VIEWS = ['search', 'entities', 'timeline', 'batch'];
+const MAX_TERMS = 8000; // a list of 200 names
 const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const MAX_TEXT = 1000; // longer values are cut: nothing legitimate is that long
 const MAX_FILTERS = 12;
@@ -40,7 +42,7 @@ export const ENTITY_PAGE = Object.freeze({
 /** The empty state: the search view with no query. */
 export const EMPTY = Object.freeze({
   view: 'search', query: '', exact: false, entities: [], from: null, to: null, undated: false,
-  kind: null, sort: null, name: '', entity: null, doc: null, at: null,
+  kind: null, sort: null, name: '', terms: '', entity: null, doc: null, at: null,
   ...ENTITY_PAGE,
 });
 
@@ -76,6 +78,7 @@ export function parseHash(hash) {
     kind: view === 'entities' && KINDS.includes(params.get('kind')) ? params.get('kind') : null,
     sort: view === 'entities' && SORTS.includes(params.get('sort')) ? params.get('sort') : null,
     name: view === 'entities' ? text('name') : '',
+    terms: view === 'batch' ? (params.get('terms') ?? '').slice(0, MAX_TERMS) : '',
     entity,
     ...own,
     doc: text('doc') || null,
@@ -99,6 +102,7 @@ export function hashFor(partial) {
     if (s.sort) params.set('sort', s.sort);
     if (s.name.trim()) params.set('name', s.name);
   }
+  if (s.view === 'batch' && s.terms.trim()) params.set('terms', s.terms);
   if (s.entity) {
     params.set('entity', s.entity);
     if (s.order !== 'relevance' && ORDERS.includes(s.order)) params.set('order', s.order);
@@ -125,7 +129,7 @@ export function withState(state, changes) {
   return { ...EMPTY, ...state, ...changes };
 }
 
-/** Which view a state shows: "reader", "entity", "entities", "timeline" or "search". */
+/** Which view a state shows: "reader", "entity", "entities", "timeline", "batch" or "search". */
 export function modeOf(state) {
   if (state.doc) return 'reader';
   if (state.entity) return 'entity';
@@ -137,7 +141,7 @@ export function modeOf(state) {
 export function parentOf(state) {
   if (state.doc) return withState(state, { doc: null, at: null });
   if (state.entity) return withState(state, { entity: null, ...ENTITY_PAGE });
-  if (state.view !== 'search') return withState(state, { view: 'search', kind: null, sort: null, name: '' });
+  if (state.view !== 'search') return withState(state, { view: 'search', kind: null, sort: null, name: '', terms: '' });
   return withState(state, {});
 }
 

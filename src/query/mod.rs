@@ -22,6 +22,7 @@
 //! ```
 
 pub mod aliases;
+pub mod batch;
 pub mod entities;
 pub mod entity_page;
 pub mod excerpt;
@@ -476,6 +477,11 @@ impl<'a> Searcher<'a> {
         let detail = entities::detail(&self.index, id, contexts.unwrap_or(entities::CONTEXT_LIMIT));
         self.index.need()?;
         detail
+    }
+
+    /// Looks up a list of names or terms, one a line ([`batch::batch`]).
+    pub fn batch(&self, lines: &str, options: &batch::BatchOptions) -> Result<batch::Batch> {
+        batch::batch(self, lines, options)
     }
 
     /// The header of an entity's page: name, kind, aliases, counts ([`entity_page::info`]).

@@ -15,6 +15,7 @@ const COLUMNS = {
   entities: ['id', 'name', 'kind', 'aliases', 'mentions', 'documents'],
   perdocument: ['entity_id', 'entity', 'kind', 'document_id', 'title', 'date', 'mentions'],
   mentions: ['entity_id', 'entity', 'document_id', 'title', 'date', 'field', 'offset', 'sentence'],
+  batch: ['query', 'documents', 'partial_documents', 'entity_id', 'entity', 'kind', 'mentions', 'entity_documents'],
 };
 const LIST_SEPARATOR = '; '; // between the entities or the aliases in one CSV cell
 
@@ -25,8 +26,9 @@ export async function run(action, state, $button) {
   $button.disabled = true;
   $button.setAttribute('aria-busy', 'true');
   try {
+    if (!LOADERS[what]) return;
     const data = await LOADERS[what](state);
-    const subject = { results: state.query, mentions: state.entity }[what] ?? state.kind ?? 'all';
+    const subject = { results: state.query, mentions: state.entity, batch: 'list' }[what] ?? state.kind ?? 'all';
     const name = `dossier-${what}-${slug(subject)}.${format}`;
     if (format === 'csv') download(name, toCsv(data.rows, COLUMNS[what]), 'text/csv;charset=utf-8');
     else download(name, `${JSON.stringify(data.json, null, 2)}\n`, 'application/json');
@@ -37,6 +39,12 @@ export async function run(action, state, $button) {
 }
 
 const LOADERS = { results: allResults, entities: allEntities, perdocument: perDocument, mentions: allMentions };
+
+/** Let a view supply the rows of its own export `what` (batch.js, for its table as sorted on
+ * screen): `load(state)` resolves to { rows, json }. */
+export function registerExport(what, load) {
+  LOADERS[what] = load;
+}
 
 /** Rows as CSV text: a header of `columns`, then one line per row (BOM first, CRLF line ends). */
 export function toCsv(rows, columns) {

@@ -297,4 +297,52 @@ describe('entity pages and exports at scale', () => {
       assert.equal(all.total, top.mentions);
     });
   });
+
+  it('looks up a list of names at once: counts, links, sort, export', async () => {
+    const lines = [top.name, 'ceasefire', 'Kyiv', 'qzxqjvv'];
+    const hash = `#view=batch&terms=${encodeURIComponent(lines.join('\n'))}`;
+    await withPage(session.browser, `${session.url}#view=batch`, async ({ page }) => {
+      await waitForReady(page);
+      await waitForMode(page, 'batch');
+      await page.locator('#batch-terms').fill(lines.join('\n'));
+      await page.getByRole('button', { name: 'Look up' }).click();
+      await page.waitForFunction(() => document.querySelectorAll('.batch-table tbody tr').length === 4);
+      assert.equal(new URL(page.url()).hash, hash, 'the list is in the URL');
+      const read = () => page.$$eval('.batch-table tbody tr', (trs) => trs.map((tr) => ({
+        query: tr.cells[0].textContent,
+        href: tr.cells[0].querySelector('a').getAttribute('href'),
+        documents: Number(tr.cells[1].textContent.split(' ')[0].replaceAll(',', '')),
+        entity: tr.cells[2].querySelector('a')?.getAttribute('href') ?? null,
+        mentions: tr.cells[3].textContent,
+      })));
+      const rows = await read();
+      const byQuery = Object.fromEntries(rows.map((r) => [r.query, r]));
+      // Each count is what its search finds.
+      for (const line of lines) {
+        const found = await page.evaluate(async (q) => (await import('./engine.js')).search(`${q} `, { limit: 0, noCorrection: true }), line);
+        assert.equal(byQuery[line].documents, found.partial ? 0 : found.total, line);
+      }
+      assert.equal(byQuery[top.name].mentions, top.mentions.toLocaleString('en-US'));
+      assert.equal(byQuery[top.name].entity, `#entity=${encodeURIComponent(top.id)}`);
+      assert.equal(byQuery.qzxqjvv.documents, 0);
+      assert.equal(byQuery.qzxqjvv.entity, null);
+      assert.deepEqual(rows.map((r) => r.documents), [...rows.map((r) => r.documents)].sort((a, b) => b - a), 'most documents first');
+      await screenshot(page, 'scale-batch');
+
+      // Sort by name, then back; a row links to its results.
+      await page.locator('button[data-sort="query"]').click();
+      assert.deepEqual((await read()).map((r) => r.query), [...lines].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+      assert.equal(await page.locator('th[aria-sort]').getAttribute('aria-sort'), 'ascending');
+
+      const csv = parseCsv((await download(page, page.getByRole('button', { name: 'Download the table as CSV' }))).text);
+      assert.deepEqual(csv[0], ['query', 'documents', 'partial_documents', 'entity_id', 'entity', 'kind', 'mentions', 'entity_documents']);
+      assert.deepEqual(csv.slice(1).map((r) => r[0]), (await read()).map((r) => r.query), 'in the order shown');
+      assert.equal(csv.find((r) => r[0] === top.name)[6], String(top.mentions));
+      await assertAccessible(page, 'batch search at scale');
+
+      await page.locator('.batch-table a.batch-query', { hasText: 'ceasefire' }).click();
+      await page.waitForFunction(() => document.documentElement.dataset.mode === 'search' && document.querySelector('#results [data-id]'));
+      assert.equal(hashParams(page).get('q'), 'ceasefire');
+    });
+  });
 });
