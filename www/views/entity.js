@@ -126,6 +126,7 @@ export function render(data, state) {
   $lists.hidden = false;
   $lists.replaceChildren(renderContexts(data, info, state), renderDocuments(data, state));
   $view.setAttribute('aria-labelledby', 'entity-title');
+  $view.dataset.shown = key(state); // what is on screen (for tests: the URL it answers)
   if (focusKey && !$view.contains(document.activeElement)) {
     [...$view.querySelectorAll('[data-focus-key]')].find((node) => node.dataset.focusKey === focusKey)?.focus();
   }
@@ -142,6 +143,7 @@ export function renderError(message, state) {
   $view.setAttribute('aria-labelledby', 'entity-title');
   const head = failed ? `The page of “${state.entity}” could not be loaded` : `There is no entity “${state.entity}” in this corpus`;
   $top.replaceChildren(backLink(state), title, notice(head, message, { error: true }));
+  $view.dataset.shown = key(state);
   $controls.hidden = true;
   $lists.hidden = true;
   $lists.replaceChildren();

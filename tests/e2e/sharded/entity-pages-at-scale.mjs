@@ -17,6 +17,9 @@ import {
 } from '../helpers.mjs';
 
 const PAGE = 25; // MENTION_PAGE and DOCUMENT_PAGE in www/views/entity.js
+// A first text filter on a sharded index fetches the text of every document of the entity
+// (here ~2,000 documents in ~1,000 parts; seconds on a loopback server): waits allow for it.
+const SLOW = 40_000;
 
 /** Click `button` and return the download it starts: { name, text }. */
 async function download(page, button) {
@@ -46,11 +49,12 @@ function readLists(page) {
   }));
 }
 
-/** Wait until the entity page has drawn for the current URL (its status names the entity). */
-async function waitForEntity(page, check = () => true) {
+/** Wait until the entity page has drawn what the current URL asks for, then until `check(arg)`. */
+async function waitForEntity(page, check = () => true, arg = null) {
   await waitForMode(page, 'entity');
-  await page.waitForFunction(() => document.querySelector('#entity-view .contexts .list-range'));
-  await page.waitForFunction(check);
+  await page.waitForFunction(() => document.querySelector('#entity-view').dataset.shown === location.hash &&
+    document.querySelector('#entity-view .contexts .list-range'), null, { timeout: 30_000 });
+  await page.waitForFunction(check, arg, { timeout: SLOW });
 }
 
 /** "Mentions 26–50 of 5,972 …" → { from: 26, to: 50, total: 5972 }. */
@@ -138,6 +142,7 @@ describe('entity pages and exports at scale', () => {
 
   it('sorts by date and filters by text', async () => {
     await withPage(session.browser, `${session.url}#entity=${encodeURIComponent(top.id)}`, async ({ page }) => {
+      page.setDefaultTimeout(SLOW);
       await waitForReady(page);
       await waitForEntity(page);
       const relevance = await readLists(page);
@@ -280,6 +285,7 @@ describe('entity pages and exports at scale', () => {
     });
 
     await withPage(session.browser, `${session.url}#entity=${encodeURIComponent(top.id)}&find=ceasefire`, async ({ page }) => {
+      page.setDefaultTimeout(SLOW);
       await waitForReady(page);
       await waitForEntity(page);
       const total = range((await readLists(page)).mentionRange).total;
