@@ -54,10 +54,12 @@ export function bind(change) {
   onChange = change;
   const $find = $controls.querySelector('#entity-find');
   $find.addEventListener('input', () => {
+    busy(); // a first filter of a sharded index fetches the text of the entity's documents
     clearTimeout(typingTimer);
     typingTimer = setTimeout(() => onChange({ find: $find.value, mentionPage: 1, documentPage: 1 }), TYPING_DELAY);
   });
   $controls.querySelector('#entity-order').addEventListener('change', (event) => {
+    busy();
     onChange({ order: event.target.value, mentionPage: 1, documentPage: 1 });
   });
   $controls.addEventListener('submit', (event) => event.preventDefault());
@@ -68,11 +70,17 @@ export function bind(change) {
       onChange({ hubs: !box.checked });
       return;
     }
-    const shown = [...$view.querySelectorAll('input[data-graph="kind"]')];
+    const shown = [...$view.querySelectorAll('input[data-graph="kind"]:not(:disabled)')];
     const kinds = shown.filter((b) => b.checked).map((b) => b.value);
     // Every kind ticked is no filter (so a kind that appears later is not left out).
     onChange({ graphKinds: kinds.length === shown.length ? [] : kinds });
   });
+}
+
+/** Dim the lists until the next render, saying they are being updated. */
+function busy() {
+  $lists.classList.add('is-busy');
+  $lists.setAttribute('aria-busy', 'true');
 }
 
 /** The view's element. */
@@ -124,6 +132,8 @@ export function render(data, state) {
   if (document.activeElement !== $find) $find.value = state.find;
   $controls.querySelector('#entity-order').value = state.order;
   $lists.hidden = false;
+  $lists.classList.remove('is-busy');
+  $lists.removeAttribute('aria-busy');
   $lists.replaceChildren(renderContexts(data, info, state), renderDocuments(data, state));
   $view.setAttribute('aria-labelledby', 'entity-title');
   $view.dataset.shown = key(state); // what is on screen (for tests: the URL it answers)
@@ -270,6 +280,8 @@ function renderLegend(graph, state) {
     input.dataset.graph = 'kind';
     input.dataset.focusKey = `graph-kind:${kind}`;
     input.checked = !state.graphKinds.length || state.graphKinds.includes(kind);
+    // Every date is a hub: while hubs are hidden, the dates box has nothing to show.
+    if (kind === 'date' && !state.hubs) input.disabled = true;
     label.append(input, el('span', 'swatch'), `${kindLabel(kind, count)} (${count.toLocaleString()})`);
     box.append(label);
   }
