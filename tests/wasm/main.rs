@@ -174,7 +174,7 @@ fn entity_pages_and_graph_come_back_as_plain_objects() {
     let docs = wasm::entity_documents(id, JSON::parse(r#"{"filter": "kellogg"}"#).unwrap())
         .map_err(JsValue::from)
         .unwrap();
-    assert!(get(&docs, "total").as_f64().is_some_and(|n| n >= 1.0 && n < 5.0));
+    assert!(get(&docs, "total").as_f64().is_some_and(|n| (1.0..5.0).contains(&n)));
 
     let graph = wasm::entity_graph(id, JSON::parse(r#"{"limit": 5, "hideHubs": true}"#).unwrap())
         .map_err(JsValue::from)
