@@ -97,12 +97,15 @@ export function key(state) {
  * documents the state asks for. */
 export async function load(state) {
   const id = state.entity;
-  const info = await engine.entityInfo(id);
   const list = { sort: state.order, filter: state.find };
-  const mentions = await engine.entityMentions(id, { ...list, offset: (state.mentionPage - 1) * MENTION_PAGE, limit: MENTION_PAGE });
-  const documents = await engine.entityDocuments(id, { ...list, offset: (state.documentPage - 1) * DOCUMENT_PAGE, limit: DOCUMENT_PAGE });
   const options = { hideHubs: !state.hubs, kinds: state.graphKinds };
-  const graph = await graphOf(id, { ...options, limit: GRAPH_NODES });
+  // Asked together: in a sharded index their shards are fetched at the same time.
+  const [info, mentions, documents, graph] = await Promise.all([
+    engine.entityInfo(id),
+    engine.entityMentions(id, { ...list, offset: (state.mentionPage - 1) * MENTION_PAGE, limit: MENTION_PAGE }),
+    engine.entityDocuments(id, { ...list, offset: (state.documentPage - 1) * DOCUMENT_PAGE, limit: DOCUMENT_PAGE }),
+    graphOf(id, { ...options, limit: GRAPH_NODES }),
+  ]);
   const around = [];
   for (const other of state.expanded) {
     if (other === id) continue;
