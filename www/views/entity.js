@@ -23,6 +23,7 @@ const $main = document.querySelector('#main');
 export const MENTION_PAGE = 25;
 export const DOCUMENT_PAGE = 25;
 const GRAPH_NODES = 12;
+const LIST_NODES = 30; // neighbours asked for: the graph draws the first GRAPH_NODES, the list shows them all
 const GRAPH_NODES_NARROW = 8;
 const AROUND_NODES = 8; // an expanded node's own neighbours
 const SIDE_EDGES = 16; // the strongest links between neighbours drawn (all of them is a hairball)
@@ -104,7 +105,7 @@ export async function load(state) {
     engine.entityInfo(id),
     engine.entityMentions(id, { ...list, offset: (state.mentionPage - 1) * MENTION_PAGE, limit: MENTION_PAGE }),
     engine.entityDocuments(id, { ...list, offset: (state.documentPage - 1) * DOCUMENT_PAGE, limit: DOCUMENT_PAGE }),
-    graphOf(id, { ...options, limit: GRAPH_NODES }),
+    graphOf(id, { ...options, limit: LIST_NODES }),
   ]);
   const around = [];
   for (const other of state.expanded) {
@@ -303,7 +304,7 @@ function drawGraph({ graph, around }, info, state, width) {
   const count = width < 520 ? GRAPH_NODES_NARROW : GRAPH_NODES;
   const neighbours = graph.nodes.slice(0, count).map(named);
   const expanded = new Set(around.map((a) => a.center.id));
-  return renderGraph({ ...graph.center, name: info.name }, neighbours, sideEdges(graph.edges), {
+  return renderGraph({ ...graph.center, name: info.name }, neighbours, sideEdges(graph.edges, neighbours), {
     width,
     captionId: 'network-caption',
     hrefFor: (id) => hashFor(withState(state, { expanded: toggled(state.expanded, id) })),
@@ -331,7 +332,8 @@ function renderAround(sub, state, width, i) {
     return box;
   }
   const count = width < 520 ? Math.min(6, AROUND_NODES) : AROUND_NODES;
-  box.append(renderGraph({ ...sub.center, name }, sub.nodes.slice(0, count).map(named), sideEdges(sub.edges), {
+  const shown = sub.nodes.slice(0, count).map(named);
+  box.append(renderGraph({ ...sub.center, name }, shown, sideEdges(sub.edges, shown), {
     width, captionId: id, hrefFor: (other) => hashFor(entityPageOf(state, other)),
   }));
   return box;
@@ -341,9 +343,11 @@ function named(node) {
   return { ...node, name: entityLabel(node.name, node.kind) };
 }
 
-/** The strongest links among neighbours: pairs sharing more than one document if there are any. */
-function sideEdges(edges) {
-  const strong = edges.some((e) => e.documents > 1) ? edges.filter((e) => e.documents > 1) : edges;
+/** The strongest links among the drawn `nodes`: pairs sharing more than one document if there are any. */
+function sideEdges(edges, nodes) {
+  const drawn = new Set(nodes.map((n) => n.id));
+  const among = edges.filter((e) => drawn.has(e.a) && drawn.has(e.b));
+  const strong = among.some((e) => e.documents > 1) ? among.filter((e) => e.documents > 1) : among;
   return strong.slice(0, SIDE_EDGES);
 }
 
