@@ -206,4 +206,20 @@ describe('entity page', () => {
       await page.waitForFunction(() => document.querySelector('#results .intro'));
     });
   });
+
+  it('reads a hostile filter, order or page from the URL as text', async (t) => {
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    const hash = `#entity=${ENTITY.kellogg}&find=${encodeURIComponent(hostile)}&order=${encodeURIComponent('<b>')}&mp=-3&x=${encodeURIComponent(hostile)}`;
+    await withPage(session.browser, `${session.url}${hash}`, async ({ page }) => {
+      await waitForReady(page);
+      if (!await needEntities(t, page)) return;
+      await waitForMode(page, 'entity');
+      await page.waitForFunction(() => document.querySelector('#entity-view .contexts .list-range'));
+      assert.equal(await page.locator('#entity-find').inputValue(), hostile);
+      assert.match(await page.locator('#entity-view .contexts .list-range').textContent(), /^No mentions matching “<img/);
+      assert.equal(await page.locator('#entity-order').inputValue(), 'relevance', 'an unknown order is dropped');
+      assert.equal(await page.locator('#entity-view img').count(), 0);
+      assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    });
+  });
 });
