@@ -249,6 +249,7 @@ run_tests() {
   DOSSIER_E2E_DIST="$sharded" DOSSIER_INDEX=target/hostile/dossier/index.dsr DOSSIER_CLI=target/hostile/release/dossier \
     node --test tests/e2e/sharded/node-wasm.mjs
   DOSSIER_E2E_DIST="$sharded" node --test tests/e2e/sharded/lazy-shards.mjs
+  DOSSIER_E2E_DIST="$sharded" node --test tests/e2e/sharded/entity-pages-at-scale.mjs
 }
 
 case "$command" in

@@ -202,3 +202,46 @@ pub fn timeline(query: &str, options: JsValue) -> Result<JsValue, JsError> {
 pub fn related(id: &str) -> Result<JsValue, JsError> {
     with_searcher(|s| s.related(id))
 }
+
+/// The header of an entity's page: `{id, name, kind, aliases, mentions, documents, hub}`
+/// (`hub`: see [`crate::query::entity_page::is_hub`]). Throws if there is no such entity.
+#[wasm_bindgen(js_name = entityInfo)]
+pub fn entity_info(id: &str) -> Result<JsValue, JsError> {
+    with_searcher(|s| s.entity_info(id))
+}
+
+/// A page of an entity's mentions: `options` is `{offset, limit, sort: "relevance"|"newest"|
+/// "oldest", filter}`; returns `{total, offset, mentions: [{doc, title, field, text, mark,
+/// offset, date}]}` (`total`: mentions passing the filter). See [`crate::query::entity_page`].
+#[wasm_bindgen(js_name = entityMentions)]
+pub fn entity_mentions(id: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options: crate::query::entity_page::PageOptions = self::options(options)?;
+    with_searcher(|s| s.entity_mentions(id, &options))
+}
+
+/// A page of the documents mentioning an entity: `options` as for [`entity_mentions`];
+/// returns `{total, offset, documents: [{id, title, date, mentions}]}`.
+#[wasm_bindgen(js_name = entityDocuments)]
+pub fn entity_documents(id: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options: crate::query::entity_page::PageOptions = self::options(options)?;
+    with_searcher(|s| s.entity_documents(id, &options))
+}
+
+/// An entity's graph in one call: `options` is `{limit, hideHubs, kinds: [kind]}`; returns
+/// `{center, nodes: [{id, name, kind, documents, hub}], edges: [{a, b, documents}], kinds:
+/// [{kind, count}], hubs, neighbours}` (edge weight: the entity's documents mentioning both).
+#[wasm_bindgen(js_name = entityGraph)]
+pub fn entity_graph(id: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options: crate::query::entity_page::GraphOptions = self::options(options)?;
+    with_searcher(|s| s.entity_graph(id, &options))
+}
+
+/// Looks up a list of names or terms, one a line (200 at most): `options` is `{exact}` (search
+/// as typed, without typo correction); returns `{rows: [{query, documents, partialDocuments,
+/// entity: {id, name, kind, mentions, documents} | null}], truncated}`. See
+/// [`crate::query::batch`].
+#[wasm_bindgen]
+pub fn batch(lines: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options: crate::query::batch::BatchOptions = self::options(options)?;
+    with_searcher(|s| s.batch(lines, &options))
+}

@@ -15,6 +15,7 @@ import * as readerView from './views/reader.js';
 import * as entityView from './views/entity.js';
 import * as entitiesView from './views/entities.js';
 import * as timelineView from './views/timeline.js';
+import * as batchView from './views/batch.js';
 import * as nav from './views/nav.js';
 import * as autocomplete from './views/autocomplete.js';
 import * as share from './views/share.js';
@@ -29,6 +30,7 @@ const $main = document.querySelector('#main');
 
 const VIEWS = {
   search: searchView, reader: readerView, entity: entityView, entities: entitiesView, timeline: timelineView,
+  batch: batchView,
 };
 
 let state = parseHash(location.hash); // the view the URL asks for
@@ -78,6 +80,8 @@ autocomplete.bind($input, (query) => {
   navigate(withState(searchOf(state), { query }), { push: modeOf(state) !== 'search', typing: true });
 });
 entitiesView.bind((changes) => navigate(withState(state, changes), { typing: true }));
+entityView.bind((changes) => navigate(withState(state, changes), { typing: true }));
+batchView.bind((changes) => navigate(withState(state, changes), { push: true }));
 bindKeyboard({
   ready: () => Boolean(corpus),
   mode: () => modeOf(state),

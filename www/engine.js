@@ -139,8 +139,8 @@ export async function info() {
  * (didYouMean: the corrected query the results are for; suggestion: a spelling offered for a
  * rare word, searched as typed). In a sharded index a result whose document part failed to load
  * has empty fields and `unavailable: { part, reason }`. `options` are
- * { limit, offset, entities, from, to, undated, facetLimit, timeline, noCorrection }
- * (noCorrection: search as typed); an empty query with filters, or one of exclusions only
+ * { limit, offset, entities, from, to, undated, facetLimit, timeline, noCorrection, details }
+ * (noCorrection: search as typed; details: each result's `source` host and `entities`); an empty query with filters, or one of exclusions only
  * (`-putin`), lists every document passing them, newest first.
  */
 export async function search(query, { limit = 20, offset = 0, ...filters } = {}) {
@@ -170,10 +170,12 @@ export async function hints() {
   return call(wasm, () => wasm.hints());
 }
 
-/** A page of entities: { total, entities: [{ id, name, kind, mentions, documents }] }. */
-export async function entities({ kind = null, name = '', sort = null, limit = 100, offset = 0 } = {}) {
+/** A page of entities: { total, entities: [{ id, name, kind, mentions, documents, aliases? }] }
+ * (aliases with `aliases: true`). */
+export async function entities({ kind = null, name = '', sort = null, limit = 100, offset = 0, aliases = false } = {}) {
   const wasm = await load();
   const options = { limit, offset };
+  if (aliases) options.aliases = true;
   if (kind) options.kind = kind;
   if (name.trim()) options.name = name.trim();
   if (sort) options.sort = sort;
@@ -184,6 +186,47 @@ export async function entities({ kind = null, name = '', sort = null, limit = 10
 export async function entity(id, contexts = 50) {
   const wasm = await load();
   return call(wasm, () => wasm.entity(id, contexts));
+}
+
+/** An entity page's header: { id, name, kind, aliases, mentions, documents, hub }. */
+export async function entityInfo(id) {
+  const wasm = await load();
+  return call(wasm, () => wasm.entityInfo(id));
+}
+
+/** A page of an entity's mentions in context: { total, offset, mentions: [{ doc, title, field,
+ * text, mark, offset, date }] }; `options` { offset, limit, sort: relevance|newest|oldest, filter }. */
+export async function entityMentions(id, options = {}) {
+  const wasm = await load();
+  return call(wasm, () => wasm.entityMentions(id, pageOptions(options)));
+}
+
+/** A page of the documents mentioning an entity: { total, offset, documents: [{ id, title, date,
+ * mentions }] }; `options` as for entityMentions. */
+export async function entityDocuments(id, options = {}) {
+  const wasm = await load();
+  return call(wasm, () => wasm.entityDocuments(id, pageOptions(options)));
+}
+
+/** An entity's graph in one call: { center, nodes: [{ id, name, kind, documents, hub }],
+ * edges: [{ a, b, documents }], kinds: [{ kind, count }], hubs, neighbours };
+ * `options` { limit, hideHubs, kinds: [kind] }. */
+export async function entityGraph(id, { limit = 12, hideHubs = false, kinds = [] } = {}) {
+  const wasm = await load();
+  return call(wasm, () => wasm.entityGraph(id, { limit, hideHubs, kinds }));
+}
+
+/** A list of names or terms (one a line) looked up at once: { rows: [{ query, documents,
+ * partialDocuments, entity }], truncated }; each line searched as typed. */
+export async function batch(lines) {
+  const wasm = await load();
+  return call(wasm, () => wasm.batch(lines, { exact: true }));
+}
+
+function pageOptions({ offset = 0, limit = 25, sort = 'relevance', filter = '' }) {
+  const options = { offset, limit, sort };
+  if (filter.trim()) options.filter = filter.trim();
+  return options;
 }
 
 /** Documents of a query over time: { granularity, buckets: [{ period, documents, mentions }], undated }. */

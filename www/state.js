@@ -10,23 +10,40 @@
 //   #entity=person:keith-kellogg&doc=ID&at=812   the reader at a mention (UTF-16 offset)
 //   #view=entities&kind=person&sort=name&name=ze the entity directory
 //   #view=timeline&q=peace                       the timeline of a query (and entity filters)
+//   #view=batch&terms=kellogg%0Awitkoff          a list of names looked up at once (one a line)
+//   #entity=ID&order=newest&find=kyiv&mp=3&dp=2  an entity page: sorted, filtered, mention page 3,
+//                                                document page 2 (pages count from 1)
+//   #entity=ID&hubs=1&gk=person&gk=place&x=ID2   ... its graph with hubs shown, only people and
+//                                                places, and ID2's neighbours expanded
 //
 // Parameters, in the order hashFor writes them: view, q, exact, e (repeated), from, to, undated,
-// kind, sort, name, entity, doc, at. Layers stack: doc over entity over view, and closing one
+// kind, sort, name, terms, entity, order, find, mp, dp, hubs, gk (repeated), x (repeated), doc, at.
+// The entity page's parameters (order … x) are kept only with an entity. Layers stack: doc over entity over view, and closing one
 // (parentOf) drops the top layer. Values are plain text: anything unknown or malformed is
 // dropped (view, kind, sort, dates, at) or passed on as text and reported by the view.
 
 export const KINDS = ['person', 'organization', 'place', 'event', 'date', 'other'];
 export const SORTS = ['mentions', 'documents', 'name'];
-const VIEWS = ['search', 'entities', 'timeline'];
+/** Orders of an entity page's mentions and documents (the first is the default). */
+export const ORDERS = ['relevance', 'newest', 'oldest'];
+const MAX_EXPANDED = 4;
+const VIEWS = ['search', 'entities', 'timeline', 'batch'];
+const MAX_TERMS = 8000; // a list of 200 names
 const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const MAX_TEXT = 1000; // longer values are cut: nothing legitimate is that long
 const MAX_FILTERS = 12;
 
+/** An entity page's own state, as it opens: relevance order, no filter, first pages, hubs
+ * hidden, every kind, nothing expanded. */
+export const ENTITY_PAGE = Object.freeze({
+  order: 'relevance', find: '', mentionPage: 1, documentPage: 1, hubs: false, graphKinds: [], expanded: [],
+});
+
 /** The empty state: the search view with no query. */
 export const EMPTY = Object.freeze({
   view: 'search', query: '', exact: false, entities: [], from: null, to: null, undated: false,
-  kind: null, sort: null, name: '', entity: null, doc: null, at: null,
+  kind: null, sort: null, name: '', terms: '', entity: null, doc: null, at: null,
+  ...ENTITY_PAGE,
 });
 
 /** Parse a location hash ("#q=…&e=…&doc=…") into a state (see the grammar above). */
@@ -36,6 +53,20 @@ export function parseHash(hash) {
   const view = VIEWS.includes(params.get('view')) ? params.get('view') : 'search';
   const entities = [...new Set(params.getAll('e').map((e) => e.slice(0, MAX_TEXT)).filter(Boolean))];
   const at = Number(params.get('at'));
+  const page = (key) => {
+    const n = Number(params.get(key));
+    return Number.isInteger(n) && n >= 1 && n < 2 ** 31 ? n : 1;
+  };
+  const entity = text('entity') || null;
+  const own = !entity ? { ...ENTITY_PAGE } : {
+    order: ORDERS.includes(params.get('order')) ? params.get('order') : 'relevance',
+    find: text('find'),
+    mentionPage: page('mp'),
+    documentPage: page('dp'),
+    hubs: params.get('hubs') === '1',
+    graphKinds: KINDS.filter((k) => params.getAll('gk').includes(k)),
+    expanded: [...new Set(params.getAll('x').map((x) => x.slice(0, MAX_TEXT)).filter(Boolean))].slice(0, MAX_EXPANDED),
+  };
   return {
     view,
     query: text('q'),
@@ -47,7 +78,9 @@ export function parseHash(hash) {
     kind: view === 'entities' && KINDS.includes(params.get('kind')) ? params.get('kind') : null,
     sort: view === 'entities' && SORTS.includes(params.get('sort')) ? params.get('sort') : null,
     name: view === 'entities' ? text('name') : '',
-    entity: text('entity') || null,
+    terms: view === 'batch' ? (params.get('terms') ?? '').slice(0, MAX_TERMS) : '',
+    entity,
+    ...own,
     doc: text('doc') || null,
     at: params.has('at') && Number.isInteger(at) && at >= 0 && at < 2 ** 31 ? at : null,
   };
@@ -69,7 +102,17 @@ export function hashFor(partial) {
     if (s.sort) params.set('sort', s.sort);
     if (s.name.trim()) params.set('name', s.name);
   }
-  if (s.entity) params.set('entity', s.entity);
+  if (s.view === 'batch' && s.terms.trim()) params.set('terms', s.terms);
+  if (s.entity) {
+    params.set('entity', s.entity);
+    if (s.order !== 'relevance' && ORDERS.includes(s.order)) params.set('order', s.order);
+    if (s.find.trim()) params.set('find', s.find);
+    if (s.mentionPage > 1) params.set('mp', String(s.mentionPage));
+    if (s.documentPage > 1) params.set('dp', String(s.documentPage));
+    if (s.hubs) params.set('hubs', '1');
+    for (const kind of s.graphKinds) params.append('gk', kind);
+    for (const id of s.expanded.slice(0, MAX_EXPANDED)) params.append('x', id);
+  }
   if (s.doc) params.set('doc', s.doc);
   if (s.doc && s.at !== null) params.set('at', String(s.at));
   const text = params.toString();
@@ -86,7 +129,7 @@ export function withState(state, changes) {
   return { ...EMPTY, ...state, ...changes };
 }
 
-/** Which view a state shows: "reader", "entity", "entities", "timeline" or "search". */
+/** Which view a state shows: "reader", "entity", "entities", "timeline", "batch" or "search". */
 export function modeOf(state) {
   if (state.doc) return 'reader';
   if (state.entity) return 'entity';
@@ -97,9 +140,14 @@ export function modeOf(state) {
  * to its view, the directory and the timeline to the search. */
 export function parentOf(state) {
   if (state.doc) return withState(state, { doc: null, at: null });
-  if (state.entity) return withState(state, { entity: null });
-  if (state.view !== 'search') return withState(state, { view: 'search', kind: null, sort: null, name: '' });
+  if (state.entity) return withState(state, { entity: null, ...ENTITY_PAGE });
+  if (state.view !== 'search') return withState(state, { view: 'search', kind: null, sort: null, name: '', terms: '' });
   return withState(state, {});
+}
+
+/** The state of entity `id`'s page as it opens, over the same view and search as `state`. */
+export function entityPageOf(state, id) {
+  return withState(state, { entity: id, doc: null, at: null, ...ENTITY_PAGE });
 }
 
 /** The search filters of a state, as engine.search options: { entities, from, to, undated,

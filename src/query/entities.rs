@@ -33,6 +33,9 @@ pub struct EntitySummary {
     pub mentions: u32,
     /// Documents mentioning it.
     pub documents: u32,
+    /// Every surface form seen, with [`ListOptions::aliases`] (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aliases: Option<Vec<String>>,
 }
 
 impl From<EntityRecord<'_>> for EntitySummary {
@@ -43,6 +46,7 @@ impl From<EntityRecord<'_>> for EntitySummary {
             kind: r.kind,
             mentions: r.mentions,
             documents: r.documents,
+            aliases: None,
         }
     }
 }
@@ -61,6 +65,8 @@ pub struct ListOptions {
     pub limit: Option<usize>,
     /// Entities to skip.
     pub offset: usize,
+    /// Also list each entity's aliases (for exports).
+    pub aliases: bool,
 }
 
 /// A page of entities.
@@ -193,21 +199,27 @@ pub fn list(index: &Index<'_>, options: &ListOptions) -> Result<EntityList> {
         if needle.as_ref().is_some_and(|n| !crate::analysis::normalize_word(r.name).contains(n.as_str())) {
             continue;
         }
-        all.push(r);
+        all.push((ordinal, r));
     }
     match options.sort.as_deref() {
-        Some("name") => all.sort_by_cached_key(|a| a.name.to_lowercase()),
+        Some("name") => all.sort_by_cached_key(|(_, a)| a.name.to_lowercase()),
         Some("documents") => {
-            all.sort_by(|a, b| b.documents.cmp(&a.documents).then(b.mentions.cmp(&a.mentions)))
+            all.sort_by(|(_, a), (_, b)| b.documents.cmp(&a.documents).then(b.mentions.cmp(&a.mentions)))
         }
-        _ => all.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(b.documents.cmp(&a.documents))),
+        _ => all.sort_by(|(_, a), (_, b)| b.mentions.cmp(&a.mentions).then(b.documents.cmp(&a.documents))),
     }
     let total = all.len();
     let limit = options.limit.unwrap_or(100).min(super::MAX_LIMIT);
-    Ok(EntityList {
-        total,
-        entities: all.into_iter().skip(options.offset).take(limit).map(Into::into).collect(),
-    })
+    let mut page = Vec::with_capacity(limit.min(total));
+    for (ordinal, r) in all.into_iter().skip(options.offset).take(limit) {
+        let aliases = if options.aliases {
+            Some(entities.aliases(ordinal)?.into_iter().map(str::to_string).collect())
+        } else {
+            None
+        };
+        page.push(EntitySummary { aliases, ..r.into() });
+    }
+    Ok(EntityList { total, entities: page })
 }
 
 /// The entity page for `id`, with at most `contexts` mentions in context.
@@ -271,7 +283,7 @@ pub fn detail(index: &Index<'_>, id: &str, contexts: usize) -> Result<EntityDeta
 }
 
 /// The sentence around a mention, with the mention marked.
-fn context(index: &Index<'_>, m: &StoredMention) -> Result<MentionContext> {
+pub(crate) fn context(index: &Index<'_>, m: &StoredMention) -> Result<MentionContext> {
     let doc = index.docs().get(m.doc)?;
     let field = if m.field == Field::Title { doc.title } else { doc.text };
     let (start, end) = (m.start as usize, m.end as usize);

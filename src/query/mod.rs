@@ -22,7 +22,9 @@
 //! ```
 
 pub mod aliases;
+pub mod batch;
 pub mod entities;
+pub mod entity_page;
 pub mod excerpt;
 pub mod hints;
 pub mod matching;
@@ -72,6 +74,9 @@ pub struct SearchOptions {
     /// [`SearchResults::suggestion`]. Exact, alias, stem and prefix matches still apply. What
     /// "search instead for" asks after a correction. JavaScript: `noCorrection`.
     pub no_correction: bool,
+    /// Also give each result its [`SearchHit::source`] and [`SearchHit::entities`] (for
+    /// exports). JavaScript: `details`.
+    pub details: bool,
 }
 
 impl SearchOptions {
@@ -131,6 +136,43 @@ pub struct SearchHit {
     /// is known but not its id, title or text (those are empty). Absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unavailable: Option<Unavailable>,
+    /// With [`SearchOptions::details`]: the host name of [`SearchHit::url`], without `www.`
+    /// ([`source_of`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// With [`SearchOptions::details`]: the entities the document mentions, most mentioned
+    /// first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entities: Option<Vec<HitEntity>>,
+}
+
+/// An entity a result mentions ([`SearchOptions::details`]).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HitEntity {
+    /// Stable id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Kind.
+    pub kind: crate::format::Kind,
+    /// Mentions in this document.
+    pub mentions: u32,
+}
+
+/// The host name of a URL, lowercased, without `www.`, user or port: the outlet it is from
+/// (`https://www.Example.org:8080/a` → `example.org`). `None` if it has no host.
+pub fn source_of(url: &str) -> Option<String> {
+    let (_, rest) = url.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    let host = match host.find(']') {
+        Some(end) if host.starts_with('[') => &host[..=end],
+        _ => host.split(':').next().unwrap_or(""),
+    };
+    let host = host.to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    (!host.is_empty()).then(|| host.to_string())
 }
 
 /// Why a result of a sharded index cannot be shown: its document part failed to load.
@@ -283,6 +325,9 @@ impl<'a> Searcher<'a> {
             let docs: Vec<u32> = matches.docs.iter().map(|s| s.doc).collect();
             entities::facets(&self.index, &docs, facet_limit)?
         };
+        if options.details {
+            self.index.entities(); // fetched with the documents, in the same round
+        }
         self.index.need_docs(page().map(|s| s.doc))?;
         let mut results = Vec::with_capacity(limit.min(matches.docs.len()));
         let highlighter = Highlighter::new(&matches.terms);
@@ -290,7 +335,14 @@ impl<'a> Searcher<'a> {
             // A failed document part costs its results, not the search: they stay in their
             // place, marked unavailable, so the count and the pages stay right.
             match self.index.docs().get(scored.doc) {
-                Ok(doc) => results.push(hit(&doc, scored.score, &highlighter)),
+                Ok(doc) => {
+                    let mut found = hit(&doc, scored.score, &highlighter);
+                    if options.details {
+                        found.source = doc.url.and_then(source_of);
+                        found.entities = Some(self.hit_entities(scored.doc)?);
+                    }
+                    results.push(found)
+                }
                 Err(FormatError::PartFailed { name, reason }) => {
                     results.push(unavailable_hit(scored.score, Unavailable { part: name, reason }))
                 }
@@ -398,6 +450,18 @@ impl<'a> Searcher<'a> {
         Ok(out)
     }
 
+    /// The entities document `doc` mentions, most mentioned first (then by id).
+    fn hit_entities(&self, doc: u32) -> Result<Vec<HitEntity>> {
+        let entities = self.index.entities();
+        let mut out = Vec::new();
+        for (e, mentions) in entities.in_doc(doc)? {
+            let r = entities.get(e)?;
+            out.push(HitEntity { id: r.id.into(), name: r.name.into(), kind: r.kind, mentions });
+        }
+        out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.id.cmp(&b.id)));
+        Ok(out)
+    }
+
     /// Lists entities (see [`entities::ListOptions`]).
     pub fn entities(&self, options: &entities::ListOptions) -> Result<entities::EntityList> {
         let list = entities::list(&self.index, options);
@@ -416,6 +480,53 @@ impl<'a> Searcher<'a> {
         let detail = entities::detail(&self.index, id, contexts.unwrap_or(entities::CONTEXT_LIMIT));
         self.index.need()?;
         detail
+    }
+
+    /// Looks up a list of names or terms, one a line ([`batch::batch`]).
+    pub fn batch(&self, lines: &str, options: &batch::BatchOptions) -> Result<batch::Batch> {
+        batch::batch(self, lines, options)
+    }
+
+    /// The header of an entity's page: name, kind, aliases, counts ([`entity_page::info`]).
+    pub fn entity_info(&self, id: &str) -> Result<entity_page::EntityInfo> {
+        let info = entity_page::info(&self.index, id);
+        self.index.need()?;
+        info
+    }
+
+    /// A page of an entity's mentions in context, sorted and filtered
+    /// ([`entity_page::mentions`]).
+    pub fn entity_mentions(
+        &self,
+        id: &str,
+        options: &entity_page::PageOptions,
+    ) -> Result<entity_page::MentionPage> {
+        let page = entity_page::mentions(&self.index, id, options);
+        self.index.need()?;
+        page
+    }
+
+    /// A page of the documents mentioning an entity, sorted and filtered
+    /// ([`entity_page::documents`]).
+    pub fn entity_documents(
+        &self,
+        id: &str,
+        options: &entity_page::PageOptions,
+    ) -> Result<entity_page::DocumentPage> {
+        let page = entity_page::documents(&self.index, id, options);
+        self.index.need()?;
+        page
+    }
+
+    /// An entity's graph: neighbours and the edges among them ([`entity_page::graph`]).
+    pub fn entity_graph(
+        &self,
+        id: &str,
+        options: &entity_page::GraphOptions,
+    ) -> Result<entity_page::EntityGraph> {
+        let graph = entity_page::graph(&self.index, id, options);
+        self.index.need()?;
+        graph
     }
 
     /// Completions of the last word of `input`, most frequent first, as whole queries (the
@@ -538,6 +649,8 @@ fn hit(doc: &DocRecord<'_>, score: f64, highlighter: &Highlighter<'_>) -> Search
         title_marks: highlighter.marks(doc.title),
         excerpt: excerpt::excerpt(doc.text, &highlighter.hits(doc.text)),
         unavailable: None,
+        source: None,
+        entities: None,
     }
 }
 
@@ -552,6 +665,8 @@ fn unavailable_hit(score: f64, why: Unavailable) -> SearchHit {
         title_marks: Vec::new(),
         excerpt: Excerpt::default(),
         unavailable: Some(why),
+        source: None,
+        entities: None,
     }
 }
 
@@ -576,6 +691,19 @@ mod tests {
             assert_eq!(date_bound(year, false), Some(u32::MAX), "{year}");
             assert_eq!(date_bound(year, true), Some(u32::MAX), "{year}");
         }
+    }
+
+    #[test]
+    fn the_source_of_a_url_is_its_host_without_www() {
+        use super::source_of;
+        assert_eq!(
+            source_of("https://www.Example-News.org:8080/2025/a?b#c").as_deref(),
+            Some("example-news.org")
+        );
+        assert_eq!(source_of("http://user:pw@reuters.com/x").as_deref(), Some("reuters.com"));
+        assert_eq!(source_of("https://[::1]:80/").as_deref(), Some("[::1]"));
+        assert_eq!(source_of("not a url"), None);
+        assert_eq!(source_of("https:///path"), None);
     }
 
     #[test]

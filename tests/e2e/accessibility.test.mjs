@@ -17,10 +17,12 @@ const VIEWS = [
   ['timeline', '#view=timeline', 'timeline'],
   ['filtered by date', '#from=2025-08-29&to=2025-08-29', 'search'],
   ['entity directory', '#view=entities', 'entities'],
+  ['batch search', '#view=batch&terms=Keith%20Kellogg%0Akyiv%0Aqzxqjvv', 'batch'],
   ['unknown entity', '#entity=person:nobody', 'entity'],
 ];
 const WITH_ENTITIES = [
   ['entity page', `#entity=${ENTITY.kellogg}`, 'entity'],
+  ['entity page, filtered, hubs shown, a node expanded', `#entity=${ENTITY.kellogg}&order=newest&find=kyiv&hubs=1&x=${ENTITY.zelenskyy}`, 'entity'],
   ['results with an entity filter', `#q=kellogg&e=${ENTITY.witkoff}`, 'search'],
   ['people', '#view=entities&kind=person', 'entities'],
 ];

@@ -20,7 +20,7 @@ function readEntity(page) {
       href: a.getAttribute('href'), text: a.textContent, marks: [...a.querySelectorAll('mark')].map((m) => m.textContent),
     })),
     cooccurring: [...view.querySelectorAll('.cooccurring a.ent-link')].map((a) => a.textContent),
-    nodes: [...view.querySelectorAll('svg.graph-svg a')].map((a) => ({
+    nodes: [...view.querySelectorAll('.network > figure svg.graph-svg a')].map((a) => ({
       href: a.getAttribute('href'),
       name: a.querySelector('title')?.textContent ?? '',
       box: (({ x, y, width, height }) => ({ x, y, width, height }))(a.querySelector('text').getBoundingClientRect()),
@@ -71,13 +71,21 @@ describe('entity page', () => {
             `labels “${entity.nodes[i].name}” and “${entity.nodes[j].name}” overlap`);
         }
       }
+      // A node expands to the names around it (below the graph), which links to its page.
       const node = page.locator('svg.graph-svg a', { has: page.locator('title', { hasText: /^Volodymyr Zelenskyy,/ }) });
       await node.click();
-      await waitForMode(page, 'entity');
+      await page.waitForFunction(() => document.querySelector('#entity-view .graph-around svg'));
+      assert.deepEqual(hashParams(page).getAll('x'), [ENTITY.zelenskyy]);
+      assert.equal(hashParams(page).get('entity'), ENTITY.kellogg, 'still his page');
+      assert.equal(await focused(page), `node:${ENTITY.zelenskyy}`, 'focus stays on the node');
+      await page.locator('#entity-view .graph-around a.around-open').click();
       await page.waitForFunction(() => document.querySelector('#entity-title')?.textContent === 'Volodymyr Zelenskyy');
       assert.equal(hashParams(page).get('entity'), ENTITY.zelenskyy);
+      assert.equal(hashParams(page).get('x'), null, 'a new page opens unexpanded');
       await page.goBack();
       await page.waitForFunction(() => document.querySelector('#entity-title')?.textContent === 'Keith Kellogg');
+      await page.goBack();
+      await page.waitForFunction(() => !document.querySelector('#entity-view .graph-around'));
 
       // A mention links into the reader at that mention, and back.
       const first = page.locator('#entity-view a.context').first();
@@ -196,6 +204,22 @@ describe('entity page', () => {
       assert.equal(await page.evaluate(() => window.__pwned), undefined);
       await page.keyboard.press('Escape');
       await page.waitForFunction(() => document.querySelector('#results .intro'));
+    });
+  });
+
+  it('reads a hostile filter, order or page from the URL as text', async (t) => {
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    const hash = `#entity=${ENTITY.kellogg}&find=${encodeURIComponent(hostile)}&order=${encodeURIComponent('<b>')}&mp=-3&x=${encodeURIComponent(hostile)}`;
+    await withPage(session.browser, `${session.url}${hash}`, async ({ page }) => {
+      await waitForReady(page);
+      if (!await needEntities(t, page)) return;
+      await waitForMode(page, 'entity');
+      await page.waitForFunction(() => document.querySelector('#entity-view .contexts .list-range'));
+      assert.equal(await page.locator('#entity-find').inputValue(), hostile);
+      assert.match(await page.locator('#entity-view .contexts .list-range').textContent(), /^No mentions matching “<img/);
+      assert.equal(await page.locator('#entity-order').inputValue(), 'relevance', 'an unknown order is dropped');
+      assert.equal(await page.locator('#entity-view img').count(), 0);
+      assert.equal(await page.evaluate(() => window.__pwned), undefined);
     });
   });
 });

@@ -26,6 +26,7 @@ describe('screenshots of every view', () => {
       ['entity', `#entity=${encodeURIComponent(ENTITY.kellogg)}`, 'entity'],
       ['entities', '#view=entities', 'entities'],
       ['timeline', '#view=timeline', 'timeline'],
+      ['batch', '#view=batch&terms=Keith%20Kellogg%0AZelensky%0Akyiv%0Aceasefire%0Aqzxqjvv', 'batch'],
     ];
   });
   after(async () => { await session?.close(); });

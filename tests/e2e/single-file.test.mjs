@@ -71,7 +71,7 @@ describe('single file (dist/dossier.html from file://)', () => {
 
       const [file] = await Promise.all([page.waitForEvent('download'),
         page.getByRole('button', { name: 'Download results as CSV' }).click()]);
-      assert.match(await downloadText(file), /^\uFEFFid,title,date,url,score\r\n/);
+      assert.match(await downloadText(file), /^\uFEFFid,title,date,source,url,score,excerpt,entities\r\n/);
 
       await page.locator('.views-nav a', { hasText: 'Timeline' }).click();
       await waitForMode(page, 'timeline');

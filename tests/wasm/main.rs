@@ -153,6 +153,43 @@ fn entity_list_and_page_come_back_as_plain_objects() {
 }
 
 #[wasm_bindgen_test]
+fn entity_pages_and_graph_come_back_as_plain_objects() {
+    let id = "person:volodymyr-zelenskyy";
+    let info = wasm::entity_info(id).map_err(JsValue::from).unwrap();
+    let mentions = get(&info, "mentions").as_f64().unwrap();
+    let first = wasm::entity_mentions(id, JSON::parse(r#"{"limit": 2, "sort": "newest"}"#).unwrap())
+        .map_err(JsValue::from)
+        .unwrap();
+    assert_eq!(get(&first, "total").as_f64(), Some(mentions));
+    assert_eq!(Array::from(&get(&first, "mentions")).length(), 2);
+    let mention = Array::from(&get(&first, "mentions")).get(0);
+    assert!(get(&mention, "text").as_string().is_some_and(|t| t.contains("Zelensk")));
+    assert!(get(&mention, "doc").as_string().is_some());
+    let last =
+        wasm::entity_mentions(id, JSON::parse(&format!(r#"{{"offset": {}}}"#, mentions - 1.0)).unwrap())
+            .map_err(JsValue::from)
+            .unwrap();
+    assert_eq!(Array::from(&get(&last, "mentions")).length(), 1);
+
+    let docs = wasm::entity_documents(id, JSON::parse(r#"{"filter": "kellogg"}"#).unwrap())
+        .map_err(JsValue::from)
+        .unwrap();
+    assert!(get(&docs, "total").as_f64().is_some_and(|n| (1.0..5.0).contains(&n)));
+
+    let graph = wasm::entity_graph(id, JSON::parse(r#"{"limit": 5, "hideHubs": true}"#).unwrap())
+        .map_err(JsValue::from)
+        .unwrap();
+    assert_eq!(Array::from(&get(&graph, "nodes")).length(), 5);
+    assert!(Array::from(&get(&graph, "edges")).length() > 0);
+    assert!(Array::from(&get(&graph, "kinds")).length() > 1);
+
+    let bad = JsValue::from(
+        wasm::entity_mentions(id, JSON::parse(r#"{"sort": "sideways"}"#).unwrap()).unwrap_err(),
+    );
+    assert!(get(&bad, "message").as_string().is_some_and(|m| m.starts_with("dossier: bad options")));
+}
+
+#[wasm_bindgen_test]
 fn facets_filters_timeline_and_related_work_in_wasm() {
     let opts = JSON::parse(r#"{"entities": ["person:jared-kushner"]}"#).unwrap();
     let found = wasm::search("", opts).map_err(JsValue::from).unwrap();

@@ -151,9 +151,12 @@ function buildSkeleton() {
     $sort.append(option);
   }
   sortLabel.append($sort);
-  form.append(nameLabel, sortLabel, renderExport('entities', 'Download entity list'));
+  form.append(nameLabel, sortLabel, renderExport('entities', 'Download entity list'),
+    renderExport('perdocument', 'Download the counts per document of the entity list', 'Per document'));
   $body = el('div', 'entities-body');
-  $view.replaceChildren(title, lede, $tabs, form, $body);
+  const batch = el('p', 'batch-invite');
+  batch.append(link('#view=batch', 'Look up a list of names at once →', 'action'));
+  $view.replaceChildren(title, lede, batch, $tabs, form, $body);
 }
 
 function renderTabs(data, state) {

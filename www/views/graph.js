@@ -1,6 +1,8 @@
 // The co-occurrence network on an entity page: an SVG drawn by the page. The entity sits in the
 // middle, its top co-occurring entities on an ellipse around it (sized by shared documents,
-// biggest first, clockwise from the top), and lines join neighbours that also co-occur.
+// biggest first, clockwise from the top), and lines join neighbours that also co-occur. A hub
+// (see the core's entity_page::is_hub) is drawn hollow; an expanded node (its own neighbours
+// shown below the graph) has a ring.
 // The layout is a pure function of the data and the width, so it is the same on every load.
 // Nodes are SVG links with accessible names; long labels are cut, the full name in <title>.
 
@@ -45,11 +47,12 @@ export function layout(center, neighbours, width) {
 }
 
 /**
- * The network as a <figure>: `center`, `neighbours` (as for layout) and `edges`
- * ([{ a, b, documents }] between neighbours' ids), drawn `width` px wide; `captionId` names it
- * and `hrefFor(id)` gives each node's link.
+ * The network as a <figure>: `center`, `neighbours` (as for layout, each maybe with `hub`) and
+ * `edges` ([{ a, b, documents }] between neighbours' ids), drawn `width` px wide; `captionId`
+ * names it, `hrefFor(id)` gives each node's link, `titleFor(node)` its accessible name (by
+ * default "name, kind: n documents together") and `expanded` (a Set of ids) the nodes ringed.
  */
-export function renderGraph(center, neighbours, edges, { width, captionId, hrefFor }) {
+export function renderGraph(center, neighbours, edges, { width, captionId, hrefFor, titleFor = defaultTitle, expanded = new Set() }) {
   const g = layout(center, neighbours, width);
   const figure = el('figure', 'graph');
   const root = svg('svg', {
@@ -76,18 +79,24 @@ export function renderGraph(center, neighbours, edges, { width, captionId, hrefF
   hub.append(svg('circle', { cx: fix(g.center.x), cy: fix(g.center.y), r: g.center.r }), labelText(g.center.label, 'label-center'));
   root.append(hub);
 
-  for (const n of g.nodes) root.append(renderNode(n, hrefFor(n.id)));
+  for (const n of g.nodes) root.append(renderNode(n, hrefFor(n.id), titleFor(n), expanded.has(n.id)));
   figure.append(root);
   return figure;
 }
 
-function renderNode(n, href) {
-  const a = svg('a', { href, class: `graph-node kind-${safeKind(n.kind)}` });
+function defaultTitle(n) {
+  return `${n.name}, ${kindLabel(n.kind).toLowerCase()}: ${plural(n.documents, 'document')} together`;
+}
+
+function renderNode(n, href, name, expanded) {
+  const classes = `graph-node kind-${safeKind(n.kind)}${n.hub ? ' is-hub' : ''}${expanded ? ' is-expanded' : ''}`;
+  const a = svg('a', { href, class: classes });
+  if (expanded) a.setAttribute('aria-current', 'true');
   a.dataset.focusKey = `node:${n.id}`;
   // The <title> names the link (and is its tooltip): the full name, kind and shared documents.
   // The drawn label may be cut short, so it is hidden from assistive technology.
   const title = svg('title');
-  title.textContent = `${n.name}, ${kindLabel(n.kind).toLowerCase()}: ${plural(n.documents, 'document')} together`;
+  title.textContent = name;
   const label = labelText(n.label, 'label');
   label.setAttribute('aria-hidden', 'true');
   a.append(title, svg('circle', { cx: fix(n.x), cy: fix(n.y), r: fix(n.r) }), label);

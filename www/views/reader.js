@@ -2,7 +2,7 @@
 // pages, the query's matches marked, the entities "in this article", and related articles.
 
 import * as engine from '../engine.js';
-import { hashFor, withState, parentOf, KINDS } from '../state.js';
+import { hashFor, withState, parentOf, entityPageOf, KINDS } from '../state.js';
 import { renderSpans, cleanMarks, sliceMarks } from './highlight.js';
 import { httpUrl, kindLabel, entityLabel } from './format.js';
 import { el, link, dateElement, notice, safeKind, section } from './dom.js';
@@ -129,7 +129,7 @@ function backLink(state, entities) {
 /** Entity mentions in `field` as spans: links to the entity's page, coloured by kind. */
 function spansFor(entities, field, state) {
   return entities.filter((e) => e.field === field && Array.isArray(e.mark)).map((e) => {
-    const a = link(hashFor(withState(state, { entity: e.id, doc: null, at: null })), '', `ent kind-${safeKind(e.kind)}`);
+    const a = link(hashFor(entityPageOf(state, e.id)), '', `ent kind-${safeKind(e.kind)}`);
     a.title = `${kindLabel(e.kind)}: ${entityLabel(e.name, e.kind)}`;
     if (e.id === state.entity) a.classList.add('is-focus');
     if (field === 'text' && e.mark[0] === state.at) a.classList.add('is-target');
@@ -242,7 +242,7 @@ function renderInArticle(entities, state) {
     const list = el('ul', 'in-article-list');
     for (const e of group) {
       const item = el('li');
-      const a = link(hashFor(withState(state, { entity: e.id, doc: null, at: null })), entityLabel(e.name, e.kind), `ent-link kind-${kind}`);
+      const a = link(hashFor(entityPageOf(state, e.id)), entityLabel(e.name, e.kind), `ent-link kind-${kind}`);
       a.dataset.focusKey = `entity:${e.id}`;
       const count = el('span', 'count', String(e.count));
       count.append(el('span', 'visually-hidden', e.count === 1 ? ' mention' : ' mentions'));
