@@ -229,6 +229,9 @@ run_tests() {
   say "the relevance scorer (bench/relevance) on hand-computed cases"
   node --test bench/relevance/score.test.mjs
 
+  say "the merge-set scorer (bench/entities) on hand-computed cases"
+  python3 tests/merge_score_test.py
+
   say "hostile corpus: built twice (dist/ must be byte-identical), then attacked in Chromium"
   local a=target/hostile/dist-a b=target/hostile/dist-b
   CARGO_TARGET_DIR=target/hostile "$ROOT/build.sh" build --corpus tests/fixtures/hostile-corpus --out "$a" >/dev/null
