@@ -298,7 +298,7 @@ pub fn finish(mut cands: Vec<Cand>, dates: Vec<DateCand>, vocabulary: &FastMap<u
     // A word written in lowercase at least as often as capitalized inside sentences.
     let common = |word: &str| {
         let c = counts(word);
-        c.lower > 0 && c.lower >= c.capitalized
+        super::function_word(word) || c.lower > 0 && c.lower >= c.capitalized
     };
 
     // Words (almost) never written in lowercase in the corpus, particles aside: one stray
@@ -967,6 +967,11 @@ fn entity(
     let best = ev.iter().copied().max().unwrap_or(0);
     let position = ev.iter().position(|&v| v == best).unwrap_or(PERSON);
     let leading = KINDS.get(position).copied().unwrap_or(Kind::Other);
+    // A title or a role alone is not a name (`ATTACKER:` in a table, `Minister`).
+    if gaz.is_none() && max_words == 1 && words::class(first.first_norm()) & (words::ROLE | words::TITLE) != 0
+    {
+        return None;
+    }
     // Two capitals are too ambiguous to be a name (`S.C.`, `AM`).
     let acronym = members.iter().all(|c| c.flags & ACRONYM != 0);
     if gaz.is_none() && max_words == 1 && acronym && first.first_norm().chars().count() < 3 {

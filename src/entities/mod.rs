@@ -258,8 +258,9 @@ impl Extractor {
     }
 }
 
-/// The commonest lowercase function words of news text.
-fn function_word(norm: &str) -> bool {
+/// The commonest lowercase function words of news text (their counts are not kept: they
+/// are common by definition).
+pub(super) fn function_word(norm: &str) -> bool {
     matches!(
         norm,
         "the"

@@ -701,3 +701,20 @@ fn middle_names_one_letter_apart_join_but_initials_do_not() {
         owner(&entities, Kind::Person, "George H. Bush")
     );
 }
+
+#[test]
+fn common_words_and_roles_alone_are_not_entities() {
+    let entities = extract_texts(&[
+        (
+            "Rooster",
+            "Crowds in Beijing celebrated the Year of the Rooster. New, genuine content arrived.",
+            None,
+        ),
+        ("Table", "TARGET: two officers. ATTACKER: a man from Sydney. ATTACKER: unknown.", None),
+        ("Years", "The First 70 Years sold well in London, and the New Leipzig School too.", None),
+    ]);
+    for junk in ["Year", "New", "Years", "ATTACKER", "Attacker"] {
+        assert!(!entities.iter().any(|e| e.name == junk), "{junk} in {:?}", names(&entities));
+    }
+    assert!(entities.iter().any(|e| e.name == "Beijing"));
+}
