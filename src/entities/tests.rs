@@ -583,7 +583,11 @@ fn nicknames_and_middle_names_join_but_a_son_stays_apart() {
         ("Defense", "James Norman Mattis visited Kabul. Jim Mattis said troops would stay.", None),
         ("Defense", "Defense Secretary James Mattis arrived in Kabul.", None),
         ("Music", "Chuck Berry, the singer, died. Charles Berry Jr played guitar at the funeral.", None),
+        ("Oath", "Donald J. Trump took the oath in Washington. Donald Trump then spoke.", None),
     ]);
+    let trump = owner(&entities, Kind::Person, "Donald Trump");
+    assert_eq!(trump.len(), 1);
+    assert!(trump[0].aliases.iter().any(|a| a == "Donald J. Trump"), "{:?}", trump[0].aliases);
     let bannon = owner(&entities, Kind::Person, "Steve Bannon");
     assert_eq!(bannon.len(), 1);
     assert!(bannon[0].aliases.iter().any(|a| a == "Stephen Bannon"), "{:?}", bannon[0].aliases);
